@@ -1,0 +1,12 @@
+/** Jest runs TypeScript through ts-jest; type-checking is `npm run typecheck` (faster, and one place). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.(ts|js|mjs)$': ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true, module: 'commonjs', moduleResolution: 'node10', ignoreDeprecations: '6.0' } }],
+  },
+  // lowdb and steno ship ESM only: let ts-jest turn them into CommonJS for Jest's module system.
+  transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno)/)'],
+  testTimeout: 20000,
+};
