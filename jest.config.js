@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.(ts|js|mjs)$': ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true, module: 'commonjs', moduleResolution: 'node10', ignoreDeprecations: '6.0' } }],
+    '^.+\\.(ts|js|mjs)$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true, module: 'commonjs', moduleResolution: 'node10', rootDir: '.', ignoreDeprecations: '6.0' } }],
   },
   // lowdb and steno ship ESM only: let ts-jest turn them into CommonJS for Jest's module system.
   transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno)/)'],

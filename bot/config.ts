@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * Configuration from the environment, validated once at start. Every variable has an embedded default so
+ * `npm start` needs nothing; `.env.example` mirrors this list.
+ */
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().default('0.0.0.0'),
+  /** Folder for the lowdb state, the Direct Line log and imported catalog records. */
+  DATA_DIR: z.string().default('data'),
+  /** Days after which idle conversations and their state are deleted. */
+  RETENTION_DAYS: z.coerce.number().int().positive().default(30),
+  /** Signs Direct Line tokens; generated and kept in DATA_DIR when absent. */
+  DIRECTLINE_TOKEN_SECRET: z.string().min(32).optional(),
+  /** Pins "today" (YYYY-MM-DD) for reproducible answers in tests and demos; the real clock otherwise. */
+  BOUSSOLE_TODAY: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  /** Bot Framework channel registration; empty means local use without authentication. */
+  MicrosoftAppId: z.string().default(''),
+  MicrosoftAppPassword: z.string().default(''),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI', '']).default(''),
+  MicrosoftAppTenantId: z.string().default(''),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable (as copied from .env.example) means "use the default".
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(given);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export function clockOf(config: Pick<Config, 'BOUSSOLE_TODAY'>): () => Date {
+  const pinned = config.BOUSSOLE_TODAY;
+  return pinned ? () => new Date(`${pinned}T12:00:00Z`) : () => new Date();
+}

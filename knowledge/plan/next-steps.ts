@@ -1,0 +1,97 @@
+import type { Profile } from '../contracts/profile';
+import type { LocationResult } from '../contracts/result';
+import type { EligibilityStatus, Program, Theme } from '../contracts/vocabulary';
+import type { Decision } from '../rules/evaluate';
+
+/**
+ * The plan's ordered steps, read from the decisions: most urgent first (asylum reception, the CIR, deadlines),
+ * then the programs, then what is missing to say more. Each entry is one line of data.
+ */
+interface Context {
+  status(program: Program): EligibilityStatus;
+  decision(program: Program): Decision | undefined;
+  profile: Profile;
+  location: LocationResult;
+}
+
+interface StepRule {
+  code: string;
+  program?: Program;
+  applies(ctx: Context): boolean;
+}
+
+const needs = (ctx: Context, ...themes: Theme[]) =>
+  ctx.profile.needs.length === 0 || themes.some((t) => ctx.profile.needs.includes(t));
+const is = (ctx: Context, program: Program, ...statuses: EligibilityStatus[]) => statuses.includes(ctx.status(program));
+const belowA2 = (ctx: Context) => ctx.profile.frenchLevel === 'none' || ctx.profile.frenchLevel === 'A1';
+
+const STEPS: StepRule[] = [
+  { code: 'step.spada', program: 'asylum_support', applies: (c) => is(c, 'asylum_support', 'eligible') },
+  { code: 'step.tell_status', applies: (c) => !c.profile.status || c.profile.status === 'unknown' },
+  { code: 'step.sign_cir', program: 'cir', applies: (c) => is(c, 'cir', 'eligible') },
+  {
+    code: 'step.licence_exchange',
+    program: 'driving_licence_exchange',
+    applies: (c) => is(c, 'driving_licence_exchange', 'eligible', 'maybe') && c.profile.foreignLicence === true,
+  },
+  { code: 'step.ofii_language.A1_alpha', program: 'ofii_language', applies: (c) => c.decision('ofii_language')?.track === 'A1_alpha' },
+  { code: 'step.ofii_language.A1', program: 'ofii_language', applies: (c) => c.decision('ofii_language')?.track === 'A1' },
+  { code: 'step.ofii_language.A2', program: 'ofii_language', applies: (c) => c.decision('ofii_language')?.track === 'A2' },
+  { code: 'step.ofii_language.B1', program: 'ofii_language', applies: (c) => c.decision('ofii_language')?.track === 'B1' },
+  { code: 'step.ofii_language.positioning', program: 'ofii_language', applies: (c) => is(c, 'ofii_language', 'maybe') },
+  { code: 'step.residence_card_a2', applies: (c) => c.profile.status === 'newcomer' && belowA2(c) },
+  { code: 'step.resident_card_b1', applies: (c) => c.profile.status === 'newcomer' && c.profile.frenchLevel === 'A2' },
+  { code: 'step.language_beyond_ofii', applies: (c) => is(c, 'ofii_language', 'not_eligible') && needs(c, 'language') },
+  { code: 'step.agir', program: 'agir', applies: (c) => is(c, 'agir', 'eligible', 'maybe') },
+  { code: 'step.health_coverage', program: 'health_coverage', applies: (c) => is(c, 'health_coverage', 'eligible') },
+  {
+    code: 'step.pass_clinic',
+    program: 'health_coverage',
+    applies: (c) => c.profile.status === 'asylum_seeker' && is(c, 'health_coverage', 'not_eligible', 'maybe'),
+  },
+  { code: 'step.school_enrolment', program: 'school_enrolment', applies: (c) => is(c, 'school_enrolment', 'eligible') },
+  { code: 'step.oepre', program: 'oepre', applies: (c) => is(c, 'oepre', 'eligible') },
+  {
+    code: 'step.mission_locale',
+    program: 'mission_locale',
+    applies: (c) => is(c, 'mission_locale', 'eligible') && needs(c, 'employment', 'training', 'studies'),
+  },
+  {
+    code: 'step.france_travail',
+    program: 'france_travail',
+    applies: (c) => is(c, 'france_travail', 'eligible') && needs(c, 'employment', 'training'),
+  },
+  {
+    code: 'step.work_after_6_months',
+    program: 'france_travail',
+    applies: (c) => c.profile.status === 'asylum_seeker' && needs(c, 'employment', 'training'),
+  },
+  { code: 'step.volontr', program: 'volontr', applies: (c) => is(c, 'volontr', 'eligible') && needs(c, 'social', 'employment', 'training') },
+  {
+    code: 'step.french_licence',
+    program: 'driving_licence_exchange',
+    applies: (c) => is(c, 'driving_licence_exchange', 'not_eligible') && needs(c, 'mobility') && c.profile.status !== 'asylum_seeker',
+  },
+  { code: 'step.give_place', applies: (c) => c.location.status !== 'resolved' },
+];
+
+export const STEP_CODES = STEPS.map((s) => s.code);
+
+export function planSteps(
+  decisions: Decision[],
+  profile: Profile,
+  location: LocationResult,
+): { order: number; code: string; program?: Program }[] {
+  const byProgram = new Map(decisions.map((d) => [d.program, d]));
+  const ctx: Context = {
+    decision: (p) => byProgram.get(p),
+    status: (p) => byProgram.get(p)?.status ?? 'maybe',
+    profile,
+    location,
+  };
+  return STEPS.filter((s) => s.applies(ctx)).map((s, i) => ({
+    order: i + 1,
+    code: s.code,
+    ...(s.program ? { program: s.program } : {}),
+  }));
+}

@@ -1,0 +1,32 @@
+import type { Program } from '../contracts/vocabulary';
+import agir from './programs/agir';
+import asylumSupport from './programs/asylum-support';
+import cir from './programs/cir';
+import drivingLicenceExchange from './programs/driving-licence-exchange';
+import franceTravail from './programs/france-travail';
+import healthCoverage from './programs/health-coverage';
+import integrationActions from './programs/integration-actions';
+import missionLocale from './programs/mission-locale';
+import oepre from './programs/oepre';
+import ofiiLanguage from './programs/ofii-language';
+import schoolEnrolment from './programs/school-enrolment';
+import volontr from './programs/volontr';
+import type { Rule } from './schema';
+
+/** Every program of DOMAIN.md §1, in the order the plan presents them. */
+export const RULES: readonly Rule[] = [
+  asylumSupport,
+  cir,
+  ofiiLanguage,
+  agir,
+  integrationActions,
+  healthCoverage,
+  schoolEnrolment,
+  oepre,
+  franceTravail,
+  missionLocale,
+  volontr,
+  drivingLicenceExchange,
+];
+
+export const RULE_BY_PROGRAM = new Map<Program, Rule>(RULES.map((r) => [r.program, r]));

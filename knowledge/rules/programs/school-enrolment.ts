@@ -1,0 +1,15 @@
+import { defineRule } from '../schema';
+
+/** School is compulsory from 3 to 16 and training to 18 for every child, whatever the parents' status. */
+export default defineRule({
+  program: 'school_enrolment',
+  checkedOn: '2026-11-23',
+  sources: ['003_212a6d9f86037104.txt §L\'accès à la scolarisation', 'https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000038829065'],
+  cases: [
+    {
+      when: [{ kind: 'flag', field: 'children.schoolAge', equals: true }],
+      then: { status: 'eligible', code: 'school_enrolment.right_to_school' },
+    },
+  ],
+  otherwise: { status: 'not_eligible', code: 'school_enrolment.no_school_age_child' },
+});

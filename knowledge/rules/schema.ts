@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { ELIGIBILITY_STATUSES, FRENCH_LEVELS, OFII_TRACKS, PROGRAMS, STATUSES } from '../contracts/vocabulary';
+
+/**
+ * Rules are data: each program file declares cases of conditions from this small vocabulary, and one
+ * interpreter (`evaluate.ts`) reads them. Adding a kind means adding it here, in the interpreter, and a test.
+ */
+
+export const FLAG_FIELDS = [
+  'cir',
+  'readsWrites',
+  'foreignLicence',
+  'disability',
+  'children.schoolAge',
+  'children.under3',
+] as const;
+export type FlagField = (typeof FLAG_FIELDS)[number];
+
+/** What the interpreter does when the fact is missing, or when the condition is false. */
+const Tuning = {
+  whenUnknown: z.enum(['maybe', 'fail', 'pass']).optional(),
+  whenFalse: z.enum(['fail', 'maybe']).optional(),
+  failCode: z.string().optional(),
+  askCode: z.string().optional(),
+};
+
+export const ConditionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('statusIn'), statuses: z.array(z.enum(STATUSES)).min(1), ...Tuning }),
+  z.strictObject({
+    kind: z.literal('sinceStatus'),
+    minMonths: z.number().int().positive().optional(),
+    maxMonths: z.number().int().positive().optional(),
+    maxCalendarYears: z.number().int().min(0).optional(),
+    ...Tuning,
+  }),
+  z.strictObject({
+    kind: z.literal('ageBetween'),
+    min: z.number().int().min(0),
+    max: z.number().int().min(0),
+    maxWithDisability: z.number().int().min(0).optional(),
+    ...Tuning,
+  }),
+  z.strictObject({
+    kind: z.literal('departmentNotIn'),
+    codes: z.array(z.string().regex(/^(\d{2}|2[AB]|97[1-6])$/)).min(1),
+    ...Tuning,
+  }),
+  z.strictObject({ kind: z.literal('levelIn'), levels: z.array(z.enum(FRENCH_LEVELS)).min(1), ...Tuning }),
+  z.strictObject({ kind: z.literal('flag'), field: z.enum(FLAG_FIELDS), equals: z.union([z.boolean(), z.string()]), ...Tuning }),
+]);
+export type Condition = z.infer<typeof ConditionSchema>;
+
+const SourceRef = z.string().refine((s) => /^00\d_[0-9a-f]{16}\.txt/.test(s) || /^https:\/\//.test(s), {
+  message: 'must be a seed file name or an https URL',
+});
+
+export const RuleSchema = z.strictObject({
+  program: z.enum(PROGRAMS),
+  checkedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  sources: z.array(SourceRef).min(1),
+  /** Criteria the engine does not model; shown as reasons so nobody mistakes a decision for a certainty. */
+  notModeled: z.array(z.string()).optional(),
+  cases: z
+    .array(
+      z.strictObject({
+        when: z.array(ConditionSchema).min(1),
+        then: z.strictObject({
+          status: z.enum(ELIGIBILITY_STATUSES),
+          code: z.string(),
+          track: z.enum(OFII_TRACKS).optional(),
+          notes: z.array(z.string()).optional(),
+        }),
+      }),
+    )
+    .min(1),
+  otherwise: z.strictObject({ status: z.enum(ELIGIBILITY_STATUSES), code: z.string().optional() }),
+});
+export type Rule = z.infer<typeof RuleSchema>;
+
+/** Identity helper so rule files autocomplete and are checked against the schema at load. */
+export function defineRule(rule: Rule): Rule {
+  return RuleSchema.parse(rule);
+}

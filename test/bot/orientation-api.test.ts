@@ -1,0 +1,78 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ResultSchema } from '../../knowledge/contracts/result';
+import { startServer, type Started } from '../support/process';
+
+let server: Started;
+beforeAll(async () => {
+  server = await startServer({ BOUSSOLE_TODAY: '2026-11-23', DATA_DIR: mkdtempSync(join(tmpdir(), 'api-')) });
+});
+afterAll(() => server.stop());
+
+const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }, query = '') =>
+  fetch(`${server.url}/api/orientation${query}`, { method: 'POST', body, headers });
+
+describe('HTTP API (real server process)', () => {
+  it('GET /healthz answers ok', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('POST /api/orientation returns the result for a valid profile', async () => {
+    const res = await post(JSON.stringify({ status: 'asylum_seeker', statusSince: '2026-09', location: { commune: 'Aurillac' }, locale: 'ar' }));
+    expect(res.status).toBe(200);
+    const result = ResultSchema.parse(await res.json());
+    expect(result.locale).toBe('ar');
+    expect(result.location).toMatchObject({ status: 'resolved', inseeCode: '15014' });
+    expect(result.nextSteps[0]?.code).toBe('step.spada');
+    expect(result.help.map((h) => h.phone)).toEqual(['112', '15', '17', '115', '119', '3919', '3114']);
+  });
+
+  it('takes ?locale= over the profile locale', async () => {
+    const res = await post(JSON.stringify({ status: 'bpi', locale: 'ar' }), undefined, '?locale=en');
+    expect((await res.json()).locale).toBe('en');
+  });
+
+  it('answers 400 with per-field issues for an invalid profile', async () => {
+    const res = await post(JSON.stringify({ status: 'refugee', age: -3, location: { postcode: '7500' }, extra: 1 }));
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error).toBe('invalid_profile');
+    expect(body.issues.map((i: { path: string }) => i.path).sort()).toEqual(['age', 'extra', 'location.postcode', 'status']);
+    expect(body.issues.find((i: { path: string }) => i.path === 'status').message).toMatch(/"bpi"/);
+  });
+
+  it('answers 400 for a profile that is not an object', async () => {
+    const res = await post(JSON.stringify([1, 2]));
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toBe('invalid_profile');
+  });
+
+  it('answers 400 for an unknown locale', async () => {
+    const res = await post('{}', undefined, '?locale=xx');
+    expect(res.status).toBe(400);
+    expect((await res.json()).issues[0].path).toBe('locale');
+  });
+
+  it('answers 413 over 64 KiB', async () => {
+    const big = JSON.stringify({ status: 'bpi', pad: 'x'.repeat(70 * 1024) });
+    const res = await post(big);
+    expect(res.status).toBe(413);
+    expect((await res.json()).error).toBe('payload_too_large');
+  });
+
+  it('answers 415 when the body is not JSON', async () => {
+    const wrongType = await post('status=bpi', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(wrongType.status).toBe(415);
+    const broken = await post('{"status": ');
+    expect(broken.status).toBe(415);
+    expect((await broken.json()).error).toBe('invalid_json');
+  });
+
+  it('answers 404 as JSON for an unknown route', async () => {
+    const res = await fetch(`${server.url}/api/nothing`);
+    expect(res.status).toBe(404);
+  });
+});
