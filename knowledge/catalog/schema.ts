@@ -65,7 +65,7 @@ export type Geography = z.infer<typeof GeographySchema>;
 
 export const ContactSchema = z.strictObject({
   url: HTTPS_URL.optional(),
-  phone: z.string().regex(/^[0-9 +]{3,20}$/, 'must be digits and spaces, e.g. "0 800 858 858"').optional(),
+  phone: z.string().regex(/^[0-9 +]{2,20}$/, 'must be digits and spaces, e.g. "0 800 858 858"').optional(),
   email: z.email().optional(),
   address: z.string().min(5).optional(),
 });
