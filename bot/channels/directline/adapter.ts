@@ -1,0 +1,110 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  ActivityTypes,
+  BotAdapter,
+  TurnContext,
+  type Activity,
+  type ChannelAccount,
+  type ConversationReference,
+  type ResourceResponse,
+} from 'botbuilder';
+import type { ConversationStore } from './conversationStore';
+import type { TurnQueue } from './turnQueue';
+
+/** What the facade needs from the bot: an ActivityHandler fits. */
+export interface BotLogic {
+  run(context: TurnContext): Promise<void>;
+}
+
+type TurnLogic = (context: TurnContext) => Promise<void>;
+
+export interface DirectLineAdapterDeps {
+  bot: BotLogic;
+  store: () => Promise<ConversationStore>;
+  queue: TurnQueue;
+  botAccount: ChannelAccount;
+  serviceUrl: () => string;
+}
+
+/**
+ * In-process adapter for the local Direct Line: no HTTP hop to /api/messages and no connector
+ * callback. Turns run through the middleware pipeline (so `onTurnError` and `use()` work as on
+ * CloudAdapter); replies are stamped and appended to the conversation log that Web Chat polls.
+ */
+export class DirectLineAdapter extends BotAdapter {
+  constructor(private readonly deps: DirectLineAdapterDeps) {
+    super();
+  }
+
+  /** Runs one bot turn for an incoming activity, after earlier turns of its conversation. */
+  runTurn(activity: Activity): Promise<void> {
+    return this.deps.queue.run(activity.conversation.id, () =>
+      this.runMiddleware(new TurnContext(this, activity), (context) => this.deps.bot.run(context)),
+    );
+  }
+
+  override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const store = await this.deps.store();
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      // 'delay' pauses between replies (TestAdapter and CloudAdapter honour it too); it is never shown.
+      if (activity.type === 'delay') {
+        await sleep(typeof activity.value === 'number' ? activity.value : 1000);
+        responses.push({ id: '' });
+        continue;
+      }
+      // Traces are for the Emulator only (as on CloudAdapter); invoke responses have no HTTP caller here.
+      if (activity.type === ActivityTypes.Trace || activity.type === ActivityTypes.InvokeResponse) {
+        responses.push({ id: '' });
+        continue;
+      }
+      const conversationId = activity.conversation?.id ?? context.activity.conversation?.id;
+      const record = conversationId ? store.get(conversationId) : undefined;
+      if (!record) throw new Error('Direct Line: cannot send to an unknown or purged conversation.');
+      // Copy through JSON: the log must not change when the bot later mutates its object.
+      const copy = JSON.parse(JSON.stringify(activity)) as Partial<Activity>;
+      const stored = await store.append(record, {
+        ...copy,
+        channelId: 'directline',
+        serviceUrl: this.deps.serviceUrl(),
+        conversation: { id: record.id } as Activity['conversation'],
+        // Web Chat tells sides apart by from.id, so the bot always speaks as the bot account.
+        from: { ...this.deps.botAccount, role: 'bot' },
+        recipient: { id: record.userId, name: copy.recipient?.name ?? '', role: 'user' },
+      });
+      responses.push({ id: stored.id ?? '' });
+    }
+    return responses;
+  }
+
+  // The Direct Line service cannot edit or delete what a client already received either.
+  override updateActivity(): Promise<void> {
+    return Promise.reject(new Error('Direct Line does not support updating activities.'));
+  }
+
+  override deleteActivity(): Promise<void> {
+    return Promise.reject(new Error('Direct Line does not support deleting activities.'));
+  }
+
+  /** Proactive turn (e.g. a reminder); serialised with the user's turns of that conversation. */
+  override continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void> {
+    const activity = TurnContext.applyConversationReference(
+      { type: ActivityTypes.Event, name: 'continueConversation' },
+      reference,
+      true,
+    ) as Activity;
+    return this.deps.queue.run(activity.conversation.id, () => this.runMiddleware(new TurnContext(this, activity), logic));
+  }
+
+  /** CloudAdapter-style entry point; there is no authentication to check in-process. */
+  override continueConversationAsync(
+    _botAppIdOrClaimsIdentity: unknown,
+    reference: Partial<ConversationReference>,
+    logicOrAudience: TurnLogic | string,
+    maybeLogic?: TurnLogic,
+  ): Promise<void> {
+    const logic = typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic;
+    if (!logic) return Promise.reject(new TypeError('continueConversationAsync: logic is required.'));
+    return this.continueConversation(reference, logic);
+  }
+}

@@ -1,0 +1,78 @@
+import type { ChannelAccount } from 'botbuilder';
+import type { Server } from 'restify';
+import { DirectLineAdapter, type BotLogic } from './adapter';
+import { ConversationStore } from './conversationStore';
+import { BASE_PATH, mountRoutes } from './routes';
+import { TokenService } from './tokens';
+import { TurnQueue } from './turnQueue';
+
+export { DirectLineAdapter, type BotLogic } from './adapter';
+export type { ConversationRecord } from './conversationStore';
+
+export interface DirectLineOptions {
+  bot: BotLogic;
+  /** lowdb JSON file holding the conversation logs (created with its folder if missing). */
+  dataFile: string;
+  /** HMAC key for tokens, at least 32 characters; keep it across restarts or open chats get 403. */
+  tokenSecret: string;
+  /** Token lifetime; default 1800 (DirectLineJS refreshes every 15 minutes). */
+  tokenTtlSeconds?: number;
+  now?: () => Date;
+  /** The bot's account in conversations; default `{ id: 'boussole', name: 'Boussole' }`. */
+  botAccount?: { id: string; name?: string };
+  /** serviceUrl stamped on activities; default this server's URL + /v3/directline. */
+  serviceUrl?: string;
+  /** Failed turns and I/O errors (ids and errors only, never message text); default stderr. */
+  logError?: (message: string, error: unknown) => void;
+}
+
+export interface DirectLine {
+  /** Adds the /v3/directline routes to a restify server (same origin as the Web Chat page). */
+  mount(server: Server): void;
+  /** Set `adapter.onTurnError` and `adapter.use(...)` here, as on CloudAdapter. */
+  adapter: DirectLineAdapter;
+  /** Erases a conversation's stored activities but keeps it open (tokens and watermarks stay valid). */
+  forgetConversation(conversationId: string): Promise<boolean>;
+  /** Drops conversations idle since before `cutoff`; returns their ids (their tokens then get 404). */
+  purgeOlderThan(cutoff: Date): Promise<string[]>;
+}
+
+/** A local Direct Line 3.0 endpoint delivering to the bot in-process; no Azure involved. */
+export function createDirectLine(options: DirectLineOptions): DirectLine {
+  const now = options.now ?? (() => new Date());
+  const tokens = new TokenService(options.tokenSecret, options.tokenTtlSeconds ?? 1800, now);
+  const botAccount: ChannelAccount = {
+    id: options.botAccount?.id ?? 'boussole',
+    name: options.botAccount?.name ?? 'Boussole',
+    role: 'bot',
+  };
+  const logError =
+    options.logError ??
+    ((message: string, error: unknown) =>
+      process.stderr.write(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
+
+  // Opened on first use, so creating the facade touches no disk; a corrupt file fails every call
+  // rather than being overwritten.
+  let opening: Promise<ConversationStore> | undefined;
+  const store = () => (opening ??= ConversationStore.open(options.dataFile, now));
+
+  let mountedOn: Server | undefined;
+  const serviceUrl = () => options.serviceUrl ?? `${mountedOn?.url ?? 'http://localhost'}${BASE_PATH}`;
+
+  const adapter = new DirectLineAdapter({ bot: options.bot, store, queue: new TurnQueue(), botAccount, serviceUrl });
+
+  return {
+    adapter,
+    mount(server) {
+      mountedOn = server;
+      mountRoutes(server, { store, tokens, adapter, botAccount, serviceUrl, now, logError });
+    },
+    async forgetConversation(conversationId) {
+      // Not queued behind the current turn: "erase my data" is usually run from inside that turn.
+      return (await store()).forget(conversationId);
+    },
+    async purgeOlderThan(cutoff) {
+      return (await store()).purgeOlderThan(cutoff);
+    },
+  };
+}
