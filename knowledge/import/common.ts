@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import type { ImportFormat } from './types';
+import { isInFrance } from './geo';
+
+/**
+ * The catalog id of an imported record: `<format>/<slug of the source reference>`. The slug is the lower-cased
+ * reference with every character other than a-z, 0-9 and `-` turned into `-`; when that loses more than the case (accents,
+ * underscores, spaces…), 8 hex digits of its SHA-1 are appended so that two references do not share an id.
+ */
+export function importedId(format: ImportFormat, ref: string): string {
+  const slug = ref
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const lossless = slug === ref.toLowerCase();
+  const hash = createHash('sha1').update(ref).digest('hex').slice(0, 8);
+  return `${format}/${lossless ? slug : [slug.slice(0, 80), hash].filter(Boolean).join('-')}`;
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', eacute: 'é', egrave: 'è', ecirc: 'ê', agrave: 'à',
+  acirc: 'â', ccedil: 'ç', ocirc: 'ô', ucirc: 'û', ugrave: 'ù', icirc: 'î', iuml: 'ï', euml: 'ë', rsquo: '’',
+  lsquo: '‘', laquo: '«', raquo: '»', hellip: '…', ndash: '–', mdash: '—', oelig: 'œ', Eacute: 'É',
+};
+
+/** Plain text from the HTML fragments producers put in descriptions (LHEO contenu, Refugies.info `what`). */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(br|\/p|\/li|\/div|\/h\d)\s*\/?>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
+      if (code.startsWith('#x') || code.startsWith('#X')) return String.fromCodePoint(parseInt(code.slice(2), 16));
+      if (code.startsWith('#')) return String.fromCodePoint(parseInt(code.slice(1), 10));
+      return NAMED_ENTITIES[code] ?? whole;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** At most `max` characters, cut at a word boundary with an ellipsis. */
+export function shorten(text: string, max = 400): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+/** First non-empty plain text among the candidates. */
+export function firstText(...values: (string | undefined | null)[]): string | undefined {
+  for (const v of values) {
+    const t = typeof v === 'string' ? htmlToText(v) : '';
+    if (t) return t;
+  }
+  return undefined;
+}
+
+/**
+ * A phone number in the catalog's shape (digits, spaces, "+"). Dots, dashes, slashes and parentheses become
+ * spaces; "+33 (0)1…" loses its "(0)". Returned unchanged when it still does not fit, so that the schema
+ * rejects the record with its own message.
+ */
+export function normalisePhone(raw: string): string {
+  const cleaned = raw
+    .replace(/\(0\)/g, '')
+    .replace(/[.\-/()\u00a0]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return /^[0-9 +]{3,20}$/.test(cleaned) ? cleaned : raw.trim();
+}
+
+/** Coordinates as `[lon, lat]`, or a reason why they are unusable. Accepts numbers and "45,12" strings. */
+export function coordinates(lat: unknown, lon: unknown): { value?: [number, number]; error?: string } {
+  if ((lat === undefined || lat === null || lat === '') && (lon === undefined || lon === null || lon === '')) return {};
+  const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() ? Number(v.trim().replace(',', '.')) : NaN);
+  const y = num(lat);
+  const x = num(lon);
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return { error: `coordinates are not numbers (latitude "${String(lat)}", longitude "${String(lon)}")` };
+  if (!isInFrance(x, y)) {
+    const swapped = isInFrance(y, x) ? ' (latitude and longitude look swapped)' : '';
+    return { error: `coordinates latitude ${y}, longitude ${x} are not in France${swapped}` };
+  }
+  return { value: [x, y] };
+}
+
+/** `value` as a list: undefined/null → [], a single value → [value]. */
+export function asList<T>(value: T | T[] | undefined | null): T[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+export function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+/** Accent-free lower-case text for matching labels. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+}
+
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}

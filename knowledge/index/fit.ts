@@ -1,0 +1,37 @@
+import type { Resource } from '../catalog/schema';
+import type { Profile } from '../contracts/profile';
+import type { EligibilityStatus, Program } from '../contracts/vocabulary';
+
+/**
+ * Hard filters: what a person must never be shown. Only known answers exclude: an unanswered question keeps
+ * the resource (the plan says what to ask instead).
+ */
+export function programsAllow(resource: Resource, statusOf: (p: Program) => EligibilityStatus | undefined): boolean {
+  // `done` excludes too: nobody needs to be sent to sign a CIR they already signed.
+  return resource.programs.every((p) => {
+    const status = statusOf(p);
+    return status !== 'not_eligible' && status !== 'done';
+  });
+}
+
+export function audienceAllows(resource: Resource, profile: Profile): boolean {
+  const a = resource.audience;
+  const status = profile.status && profile.status !== 'unknown' ? profile.status : undefined;
+  if (a.statuses?.length && status && !a.statuses.includes(status)) return false;
+
+  const level = profile.frenchLevel && profile.frenchLevel !== 'unknown' ? profile.frenchLevel : undefined;
+  if (a.levels?.length && level && !a.levels.includes(level)) return false;
+  if (a.literacy === 'non_readers' && profile.readsWrites === true) return false;
+
+  const age = profile.age;
+  if (age !== undefined) {
+    const max = profile.disability ? (a.maxAgeWithDisability ?? a.maxAge) : a.maxAge;
+    if (a.minAge !== undefined && age < a.minAge) return false;
+    if (max !== undefined && age > max) return false;
+    if (a.youth && age > (profile.disability ? 30 : 25) && a.maxAge === undefined) return false;
+  }
+  if (a.parents && profile.children && profile.children.schoolAge === false && profile.children.under3 === false) {
+    return false;
+  }
+  return true;
+}
