@@ -1,12 +1,24 @@
+import { createChat } from './chat/chat';
 import { clockOf, loadConfig } from './config';
-import { createServer } from './server';
 import { createDefaultEngine } from './engine';
+import { createServer } from './server';
+
+const HOUR = 3600 * 1000;
 
 /** Starts the service on embedded defaults: no Azure, no database server, no secrets. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const engine = createDefaultEngine({ dataDir: config.DATA_DIR, today: clockOf(config) });
-  const server = createServer({ engine });
+  const today = clockOf(config);
+  const engine = createDefaultEngine({ dataDir: config.DATA_DIR, today });
+  const chat = createChat(config, engine, today);
+  const server = createServer({ engine, mountChat: (s) => chat.mount(s) });
+
+  // Retention: old conversations and their state go at start, then every hour.
+  const purge = () => chat.purgeExpired().catch((e: unknown) => process.stderr.write(`retention purge failed: ${String(e)}\n`));
+  await purge();
+  const timer = setInterval(purge, HOUR);
+  timer.unref();
+
   server.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;

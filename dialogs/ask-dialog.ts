@@ -1,0 +1,101 @@
+import { ActionTypes, ActivityTypes, MessageFactory, type CardAction } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Locale } from '../knowledge/contracts/vocabulary';
+import { matchAll, matchChoice, recognizeInteger, recognizeMonth, type ChoiceOption } from './understanding/recognize';
+
+/**
+ * One question, one answer: sends the text with big buttons (suggested actions), understands a tap or a
+ * typed answer, and after a failure says so kindly and offers the buttons again. Everything it shows is
+ * already localized by the caller, so this dialog holds no text of its own.
+ */
+export interface AskChoice extends ChoiceOption {
+  title: string;
+}
+
+export interface AskOptions {
+  locale: Locale;
+  prompt: string;
+  choices: AskChoice[];
+  /** Besides the buttons, what typed answer to understand. */
+  expect?: 'month' | 'integer' | 'text' | 'several';
+  /** Said after the first failure (then the buttons message after the second). */
+  notUnderstood: string;
+  buttonsOnly: string;
+}
+
+export type AskResult =
+  | { kind: 'choice'; value: string }
+  | { kind: 'several'; values: string[] }
+  | { kind: 'month'; month: string }
+  | { kind: 'integer'; value: number }
+  | { kind: 'text'; text: string };
+
+interface AskState {
+  options: AskOptions;
+  attempts: number;
+}
+
+function buttons(choices: AskChoice[]): CardAction[] {
+  return choices.map((c) => ({ type: ActionTypes.ImBack, title: c.title, value: c.title }));
+}
+
+export class AskDialog extends Dialog<AskOptions> {
+  static readonly ID = 'ask';
+
+  constructor(private readonly today: () => Date) {
+    super(AskDialog.ID);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: AskOptions): Promise<DialogTurnResult> {
+    if (!options) throw new Error('AskDialog needs its options');
+    const state: AskState = { options, attempts: 0 };
+    dc.activeDialog!.state.ask = state;
+    await dc.context.sendActivity(MessageFactory.suggestedActions(buttons(options.choices), options.prompt));
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
+    const state = dc.activeDialog!.state.ask as AskState;
+    const result = this.recognize(dc.context.activity.text ?? '', state.options);
+    if (result) return dc.endDialog(result);
+    return this.retry(dc, state);
+  }
+
+  override async repromptDialog(context: DialogContext['context'], instance: { state: Record<string, unknown> }): Promise<void> {
+    const { options } = instance.state.ask as AskState;
+    await context.sendActivity(MessageFactory.suggestedActions(buttons(options.choices), options.prompt));
+  }
+
+  private async retry(dc: DialogContext, state: AskState): Promise<DialogTurnResult> {
+    state.attempts += 1;
+    const { options } = state;
+    const text = state.attempts >= 2 && options.choices.length > 0 ? options.buttonsOnly : `${options.notUnderstood}\n\n${options.prompt}`;
+    await dc.context.sendActivity(MessageFactory.suggestedActions(buttons(options.choices), text));
+    return Dialog.EndOfTurn;
+  }
+
+  private recognize(text: string, options: AskOptions): AskResult | undefined {
+    if (!text.trim()) return undefined;
+    if (options.expect === 'several') {
+      const values = matchAll(text, options.choices);
+      return values.length > 0 ? { kind: 'several', values } : undefined;
+    }
+    const choice = matchChoice(text, options.choices);
+    if (choice !== undefined) return { kind: 'choice', value: choice };
+    switch (options.expect) {
+      case 'month': {
+        const month = recognizeMonth(text, options.locale, this.today());
+        return month ? { kind: 'month', month } : undefined;
+      }
+      case 'integer': {
+        const value = recognizeInteger(text, options.locale);
+        return value !== undefined && value >= 0 && value <= 120 ? { kind: 'integer', value } : undefined;
+      }
+      case 'text':
+        return { kind: 'text', text: text.trim() };
+      default:
+        return undefined;
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import type { Locale } from '../knowledge/contracts/vocabulary';
+import { translator, type Translate } from '../knowledge/i18n';
+
+/** The conversation's texts (`locales/<lng>/chat.json`) and the engine's (`engine.json`), French fallback. */
+export interface Texts {
+  t: Translate;
+  engine: Translate;
+  locale: Locale;
+  list(key: string): string[];
+}
+
+export function textsFor(locale: Locale): Texts {
+  const t = translator(locale, 'chat');
+  return {
+    t,
+    engine: translator(locale, 'engine'),
+    locale,
+    list: (key) => {
+      const value: unknown = t(key, { returnObjects: true });
+      return Array.isArray(value) ? value.map(String) : [];
+    },
+  };
+}

@@ -1,0 +1,252 @@
+import { ActivityTypes, MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  DialogTurnStatus,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { parseProfile, type LocationQuery } from '../knowledge/contracts/profile';
+import { LOCALES, type Locale } from '../knowledge/contracts/vocabulary';
+import { resolveLocation } from '../knowledge/geo';
+import type { Engine } from '../knowledge/orient';
+import { applyAnswer } from './apply-answer';
+import { AskDialog, type AskResult } from './ask-dialog';
+import { recognizeCommand, type Command } from './commands';
+import { emptyDraft, forget, answer, type Draft, type Field } from './draft';
+import { textsFor, type Texts } from './i18n';
+import { nextQuestion } from './next-question';
+import { helpMessage, planMessages } from './plan-messages';
+import { questionOptions, type PlaceCandidate, type QuestionId } from './questions';
+import { detectLanguage } from './understanding/detect-language';
+import { asciiDigits } from './understanding/normalize';
+
+export interface MainDialogDeps {
+  engine: Engine;
+  drafts: StatePropertyAccessor<Draft>;
+  today: () => Date;
+  /** Deletes everything stored about this user and conversation (state and transcript). */
+  erase(context: TurnContext): Promise<void>;
+}
+
+interface FlowOptions {
+  welcome?: boolean;
+  mode?: QuestionId;
+  candidates?: PlaceCandidate[];
+  /** Said before the question (e.g. "this place was not found"). */
+  notice?: string;
+}
+
+const FLOW = 'flow';
+
+interface StepValues {
+  id: QuestionId;
+  candidates?: PlaceCandidate[];
+}
+
+/**
+ * The conversation: one question at a time until the plan, then a menu. Answers are slots in the draft,
+ * so "go back", "change one answer", a restart of the server or a new visit simply resume where the
+ * draft stands. Global commands are handled before any question sees the message.
+ */
+export class MainDialog extends ComponentDialog {
+  static readonly ID = 'main';
+
+  constructor(private readonly deps: MainDialogDeps) {
+    super(MainDialog.ID);
+    this.addDialog(new AskDialog(deps.today));
+    this.addDialog(new WaterfallDialog(FLOW, [this.askStep.bind(this), this.applyStep.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  private async draftOf(context: TurnContext): Promise<Draft> {
+    return this.deps.drafts.get(context, emptyDraft());
+  }
+
+  /** The language to greet in before the person has chosen: their first words, else the page's locale. */
+  private guess(context: TurnContext): Locale | undefined {
+    const a = context.activity;
+    const fromText = a.type === ActivityTypes.Message && a.text ? detectLanguage(a.text) : undefined;
+    const fromPage = a.locale?.slice(0, 2).toLowerCase() as Locale | undefined;
+    return fromText ?? (fromPage && LOCALES.includes(fromPage) ? fromPage : undefined);
+  }
+
+  private texts(draft: Draft, context: TurnContext): Texts {
+    return textsFor(draft.locale ?? this.guess(context) ?? 'fr');
+  }
+
+  private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as FlowOptions;
+    const draft = await this.draftOf(step.context);
+    const texts = this.texts(draft, step.context);
+    if (options.welcome) {
+      await step.context.sendActivity(`${texts.t('welcome.hello')}\n\n${texts.t('welcome.privacy')}`);
+      if (draft.planAt) return this.ask(step, 'returning', draft, texts);
+    }
+    if (options.notice) await step.context.sendActivity(options.notice);
+    const id = options.mode ?? nextQuestion(draft, this.deps.engine);
+    if (id === 'plan') {
+      await this.sendPlan(step.context, draft);
+      return this.ask(step, 'menu', draft, texts);
+    }
+    return this.ask(step, id, draft, texts, options.candidates);
+  }
+
+  private ask(step: WaterfallStepContext, id: QuestionId, draft: Draft, texts: Texts, candidates?: PlaceCandidate[]) {
+    Object.assign(step.values, { id, candidates } satisfies StepValues);
+    const guessedLocale = this.guess(step.context);
+    return step.beginDialog(
+      AskDialog.ID,
+      questionOptions(id, { draft, texts, ...(guessedLocale ? { guessedLocale } : {}), ...(candidates ? { candidates } : {}) }),
+    );
+  }
+
+  private async applyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { id, candidates } = step.values as StepValues;
+    const result = step.result as AskResult;
+    const draft = await this.draftOf(step.context);
+    const value = result.kind === 'choice' ? result.value : undefined;
+    let next: FlowOptions = {};
+
+    switch (id) {
+      case 'language':
+        draft.locale = value as Locale;
+        answer(draft, 'language');
+        await step.context.sendActivity(textsFor(draft.locale).t('language.set'));
+        break;
+      case 'returning':
+        if (value === 'restart') this.reset(draft);
+        break;
+      case 'menu':
+        return this.onMenu(step, draft, value);
+      case 'changeWhich':
+        if (value) forget(draft, value as Field);
+        break;
+      case 'location':
+        next = await this.applyPlace(step.context, draft, result);
+        break;
+      case 'placeChoice': {
+        const chosen = candidates?.find((c) => c.inseeCode === value);
+        answer(draft, 'location');
+        if (chosen) {
+          draft.profile.location = { inseeCode: chosen.inseeCode };
+          await step.context.sendActivity(this.texts(draft, step.context).t('place.found', { place: `${chosen.name} (${chosen.department})` }));
+        }
+        break;
+      }
+      case 'moreNeeds':
+        applyAnswer(draft, 'needs', result, this.deps.today());
+        break;
+      default:
+        applyAnswer(draft, id, result, this.deps.today());
+    }
+    await this.deps.drafts.set(step.context, draft);
+    return step.replaceDialog(FLOW, next);
+  }
+
+  /** Resolves a typed place; ambiguous names become buttons, unknown ones are asked again. */
+  private async applyPlace(context: TurnContext, draft: Draft, result: AskResult): Promise<FlowOptions> {
+    const texts = this.texts(draft, context);
+    if (result.kind !== 'text') {
+      answer(draft, 'location');
+      await context.sendActivity(texts.t('place.skipped'));
+      return {};
+    }
+    const text = asciiDigits(result.text).trim();
+    const query: LocationQuery = /^\d{5}$/.test(text)
+      ? { postcode: text }
+      : /^(\d{2}|2[ab]|97[1-6])$/i.test(text)
+        ? { department: text.toUpperCase() }
+        : { commune: text.slice(0, 100) };
+    const { location } = resolveLocation(query);
+    if (location.status === 'ambiguous') {
+      const candidates = location.candidates.slice(0, 6).map((c) => ({ inseeCode: c.inseeCode, name: c.name, department: c.department }));
+      return { mode: 'placeChoice', candidates };
+    }
+    if (location.status !== 'resolved') return { mode: 'location', notice: texts.t('place.notFound') };
+    draft.profile.location = location.inseeCode ? { inseeCode: location.inseeCode } : location.postcode ? { postcode: location.postcode } : { department: location.department };
+    answer(draft, 'location');
+    const place = location.commune ? `${location.commune} (${location.department})` : (location.postcode ?? location.department);
+    await context.sendActivity(texts.t('place.found', { place }));
+    return {};
+  }
+
+  private async onMenu(step: WaterfallStepContext, draft: Draft, value: string | undefined): Promise<DialogTurnResult> {
+    if (value === 'showPlan') return step.replaceDialog(FLOW, { mode: undefined });
+    return this.runCommand(step, (value ?? 'help') as Command, draft);
+  }
+
+  private reset(draft: Draft): void {
+    const locale = draft.locale;
+    Object.assign(draft, emptyDraft(locale));
+    if (locale) answer(draft, 'language');
+  }
+
+  private async sendPlan(context: TurnContext, draft: Draft): Promise<void> {
+    const texts = this.texts(draft, context);
+    const parsed = parseProfile(draft.profile);
+    if (!parsed.ok) {
+      // A draft from an older version that no longer validates: start its questions again.
+      this.reset(draft);
+      await this.deps.drafts.set(context, draft);
+      return;
+    }
+    const result = this.deps.engine.orient(parsed.profile, texts.locale);
+    await context.sendActivities(planMessages(result, parsed.profile.needs, texts));
+    draft.planAt = this.deps.today().toISOString().slice(0, 10);
+    await this.deps.drafts.set(context, draft);
+  }
+
+  /** Global commands first: the current question is asked again afterwards, its answers kept. */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const activity = innerDc.context.activity;
+    if (activity.type === ActivityTypes.Message && activity.text) {
+      const draft = await this.draftOf(innerDc.context);
+      const command = recognizeCommand(activity.text, draft.locale ?? this.guess(innerDc.context) ?? 'fr');
+      if (command) return this.runCommand(innerDc, command, draft);
+    }
+    return super.onContinueDialog(innerDc);
+  }
+
+  private async runCommand(dc: DialogContext, command: Command, draft: Draft): Promise<DialogTurnResult> {
+    const texts = this.texts(draft, dc.context);
+    const again = async (options: FlowOptions = {}) => {
+      await this.deps.drafts.set(dc.context, draft);
+      await dc.cancelAllDialogs();
+      return dc.beginDialog(FLOW, options);
+    };
+    switch (command) {
+      case 'help':
+      case 'human':
+        await dc.context.sendActivity(command === 'help' ? helpMessage(texts) : MessageFactory.text(texts.t('human.text')));
+        return again(dc.activeDialog?.id === AskDialog.ID ? {} : { mode: 'menu' });
+      case 'restart':
+        this.reset(draft);
+        await dc.context.sendActivity(texts.t('restarted'));
+        return again();
+      case 'language':
+        forget(draft, 'language');
+        return again();
+      case 'back': {
+        const last = [...draft.answered].reverse().find((f) => f !== 'language');
+        if (last) forget(draft, last);
+        else if (draft.profile.needs?.length) draft.profile.needs = [];
+        await dc.context.sendActivity(texts.t('back'));
+        return again();
+      }
+      case 'change':
+        if (!draft.answered.some((f) => f !== 'language')) {
+          await dc.context.sendActivity(texts.t('nothingToChange'));
+          return again();
+        }
+        return again({ mode: 'changeWhich' });
+      case 'erase':
+        await dc.cancelAllDialogs();
+        await this.deps.erase(dc.context);
+        await dc.context.sendActivity(texts.t('erased'));
+        return { status: DialogTurnStatus.complete };
+    }
+  }
+}
+

@@ -1,0 +1,31 @@
+import { parseProfile } from '../knowledge/contracts/profile';
+import type { Engine } from '../knowledge/orient';
+import { relevantPrograms } from '../knowledge/plan/relevance';
+import type { Draft, Field } from './draft';
+import type { QuestionId } from './questions';
+
+/** Follow-up questions, asked only when a decision that matters for the person's needs waits for them. */
+const FOLLOW_UPS: readonly Field[] = ['foreignLicence', 'children.schoolAge', 'age', 'disability', 'readsWrites'];
+
+export function nextQuestion(draft: Draft, engine: Engine): QuestionId | 'plan' {
+  const done = (f: Field) => draft.answered.includes(f);
+  const p = draft.profile;
+  if (!draft.locale) return 'language';
+  if (!done('status')) return 'status';
+  if ((p.status === 'bpi' || p.status === 'newcomer' || p.status === 'asylum_seeker') && !done('statusSince')) return 'statusSince';
+  if ((p.status === 'bpi' || p.status === 'newcomer') && !done('cir')) return 'cir';
+  if (!done('frenchLevel')) return 'frenchLevel';
+  if (!done('location')) return 'location';
+  if (!done('needs')) return (p.needs ?? []).length > 0 ? 'moreNeeds' : 'needs';
+
+  const parsed = parseProfile(p);
+  if (!parsed.ok) return 'plan';
+  const relevant = relevantPrograms(parsed.profile.needs);
+  const asked = new Set(
+    engine
+      .orient(parsed.profile, draft.locale)
+      .eligibility.filter((e) => relevant.has(e.program))
+      .flatMap((e) => e.ask),
+  );
+  return FOLLOW_UPS.find((f) => asked.has(f) && !done(f)) ?? 'plan';
+}

@@ -1,0 +1,83 @@
+import { Culture, recognizeDateTime, recognizeNumber } from '@microsoft/recognizers-text-suite';
+import Fuse from 'fuse.js';
+import type { Locale } from '../../knowledge/contracts/vocabulary';
+import { asciiDigits, normalizeInput } from './normalize';
+
+/** Cultures that recognizers-text really models; elsewhere it silently falls back to English (notes §5.1). */
+const CULTURES: Partial<Record<Locale, string>> = { fr: Culture.French, en: Culture.English };
+
+export interface ChoiceOption {
+  value: string;
+  /** The button title, and other words that mean the same in this locale. */
+  terms: string[];
+}
+
+/**
+ * Finds which choice a typed answer means: the exact title or a synonym, the choice's number, the stable
+ * value itself (advisors may type codes), then a fuzzy match for typos, then a synonym inside a sentence.
+ */
+export function matchChoice(text: string, options: ChoiceOption[], { partial = true } = {}): string | undefined {
+  const input = normalizeInput(text);
+  if (!input) return undefined;
+  const normalized = options.map((o) => ({ value: o.value, terms: o.terms.map(normalizeInput).filter(Boolean) }));
+  const exact = normalized.find((o) => o.value === input || o.terms.includes(input));
+  if (exact) return exact.value;
+  if (/^\d{1,2}$/.test(input)) return options[Number(input) - 1]?.value;
+
+  const flat = normalized.flatMap((o) => o.terms.map((term) => ({ value: o.value, term })));
+  const [best] = new Fuse(flat, { keys: ['term'], includeScore: true, threshold: 0.3, ignoreLocation: true }).search(input);
+  if (best && (best.score ?? 1) <= (partial ? 0.3 : 0.15)) return best.item.value;
+  if (!partial) return undefined;
+
+  const contained = flat
+    .filter((f) => f.term.length >= 3 && new RegExp(`(^|[^\\p{L}])${escape(f.term)}($|[^\\p{L}])`, 'u').test(input))
+    .sort((a, b) => b.term.length - a.term.length)[0];
+  return contained?.value;
+}
+
+/** Every choice mentioned in a sentence ("housing and work" → both), for questions that take several. */
+export function matchAll(text: string, options: ChoiceOption[]): string[] {
+  const parts = normalizeInput(text)
+    .split(/,|;|\+|\/|\band\b|\bet\b|\bи\b|\bі\b|\bو\b| و |\bya\b/u)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const found = parts.map((p) => matchChoice(p, options)).filter((v): v is string => v !== undefined);
+  return [...new Set(found)];
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A whole number, from digits in any script, or from words where the culture is modelled. */
+export function recognizeInteger(text: string, locale: Locale): number | undefined {
+  const digits = /(\d{1,3})/.exec(asciiDigits(text));
+  if (digits) return Number(digits[1]);
+  const culture = CULTURES[locale];
+  if (!culture) return undefined;
+  const value = recognizeNumber(text, culture)[0]?.resolution?.value;
+  const n = typeof value === 'string' ? Number(value.replace(',', '.')) : NaN;
+  return Number.isInteger(n) ? n : undefined;
+}
+
+/** A month and year (YYYY-MM) from "03/2025", "2025-03", and, in French and English, "mars 2025". */
+export function recognizeMonth(text: string, locale: Locale, today: Date): string | undefined {
+  const t = asciiDigits(text);
+  const valid = (y: number, m: number) => {
+    const ok = m >= 1 && m <= 12 && y >= 1950 && (y < today.getUTCFullYear() || (y === today.getUTCFullYear() && m <= today.getUTCMonth() + 1));
+    return ok ? `${y}-${String(m).padStart(2, '0')}` : undefined;
+  };
+  const mY = /\b(\d{1,2})\s*[/.-]\s*(\d{4})\b/.exec(t);
+  if (mY) return valid(Number(mY[2]), Number(mY[1]));
+  const yM = /\b(\d{4})\s*[/.-]\s*(\d{1,2})\b/.exec(t);
+  if (yM) return valid(Number(yM[1]), Number(yM[2]));
+  const culture = CULTURES[locale];
+  if (!culture) return undefined;
+  for (const found of recognizeDateTime(text, culture, undefined, today)) {
+    for (const v of (found.resolution?.values ?? []) as { timex?: string; type?: string }[]) {
+      const month = /^(\d{4})-(\d{2})/.exec(v.timex ?? '');
+      if (month) return valid(Number(month[1]), Number(month[2]));
+    }
+  }
+  return undefined;
+}

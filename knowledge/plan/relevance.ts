@@ -1,0 +1,28 @@
+import type { Program, Theme } from '../contracts/vocabulary';
+
+/**
+ * Which programs matter for which need: the conversation asks a follow-up question only when a program
+ * relevant to the person's needs is undecided for lack of that answer. The core programs always matter.
+ */
+export const CORE_PROGRAMS: readonly Program[] = ['cir', 'asylum_support', 'ofii_language', 'health_coverage'];
+
+export const PROGRAMS_BY_THEME: Readonly<Record<Theme, readonly Program[]>> = {
+  language: ['ofii_language', 'integration_actions'],
+  employment: ['france_travail', 'mission_locale', 'volontr'],
+  training: ['france_travail', 'mission_locale'],
+  studies: ['mission_locale'],
+  housing: ['agir'],
+  mobility: ['driving_licence_exchange'],
+  health: ['health_coverage'],
+  mental_health: ['health_coverage'],
+  schooling: ['school_enrolment', 'oepre'],
+  childcare: ['school_enrolment'],
+  digital: [],
+  rights: ['agir', 'cir'],
+  social: ['volontr'],
+  emergency: [],
+};
+
+export function relevantPrograms(needs: readonly Theme[]): Set<Program> {
+  return new Set([...CORE_PROGRAMS, ...needs.flatMap((n) => PROGRAMS_BY_THEME[n])]);
+}

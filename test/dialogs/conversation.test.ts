@@ -1,0 +1,253 @@
+import { MemoryStorage } from 'botbuilder';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LowdbStorage } from '../../bot/storage/lowdbStorage';
+import { textsFor } from '../../dialogs/i18n';
+import { buttonsOf, Conversation, textOf } from './harness';
+
+/** Where UserState and ConversationState keep this test user's data (botbuilder's key scheme). */
+const STATE_KEYS = ['test/users/user-1/', 'test/conversations/conv-1/'];
+
+const fr = textsFor('fr');
+const t = fr.t;
+
+/** Answers a French BPI gives by tapping buttons, up to the needs question. */
+async function toNeeds(c: Conversation): Promise<void> {
+  await c.join();
+  await c.say('Français');
+  await c.say(t('choice.status.bpi'));
+  await c.say(t('choice.since.thisYear'));
+  await c.say(t('choice.no'));
+  await c.say(t('choice.level.A1'));
+  await c.say('87000');
+}
+
+describe('conversation to a plan (TestAdapter)', () => {
+  it('welcomes, asks one question at a time with buttons, and gives a plan with cards', async () => {
+    const c = new Conversation();
+    const welcome = await c.join();
+    expect(textOf(welcome)).toContain(t('welcome.hello'));
+    expect(buttonsOf(welcome)).toContain('Français');
+
+    expect(textOf(await c.say('Français'))).toContain(t('q.status'));
+    expect(textOf(await c.say(t('choice.status.bpi')))).toContain(t('q.statusSince.bpi'));
+    expect(textOf(await c.say(t('choice.since.thisYear')))).toContain(t('q.cir'));
+    expect(textOf(await c.say(t('choice.no')))).toContain(t('q.frenchLevel'));
+    expect(textOf(await c.say(t('choice.level.alpha')))).toContain(t('q.location'));
+    const place = await c.say('Limoges');
+    expect(textOf(place)).toContain('Limoges (87)');
+    expect(textOf(place)).toContain(t('q.needs'));
+    expect(textOf(await c.say(t('choice.need.language')))).toContain(t('q.moreNeeds'));
+    const plan = await c.say(t('choice.need.done'));
+
+    const all = textOf(plan);
+    expect(all).toContain(t('plan.intro'));
+    expect(all).toContain(t('plan.steps'));
+    expect(all).toMatch(/1\. Signez le contrat d'intégration/);
+    expect(all).toContain('600 heures');
+    const carousel = plan.find((a) => a.attachments?.length);
+    expect(carousel?.attachmentLayout).toBe('carousel');
+    const first = carousel!.attachments![0]!.content as { title: string; text: string; buttons: { title: string }[] };
+    expect(first.title).toBeTruthy();
+    expect(first.text).toContain(t('card.why'));
+    expect(buttonsOf(plan)).toContain(t('choice.menu.erase'));
+    expect(c.errors).toEqual([]);
+  });
+
+  it('reaches the plan of a typical profile in at most 8 questions', async () => {
+    const c = new Conversation();
+    await c.join();
+    let questions = 1;
+    const answers = ['Français', t('choice.status.bpi'), '02/2026', t('choice.yes'), t('choice.level.A2'), 'Aurillac', t('choice.need.housing'), t('choice.need.done')];
+    let last = '';
+    for (const a of answers) {
+      last = textOf(await c.say(a));
+      if (!last.includes(t('plan.intro'))) questions += 1;
+    }
+    expect(last).toContain(t('plan.intro'));
+    expect(questions).toBeLessThanOrEqual(8);
+  });
+
+  it('asks a follow-up only when a rule needs it (licence for mobility)', async () => {
+    const c = new Conversation();
+    await toNeeds(c);
+    await c.say(t('choice.need.mobility'));
+    expect(textOf(await c.say(t('choice.need.done')))).toContain(t('q.foreignLicence'));
+    const plan = textOf(await c.say(t('choice.yes')));
+    expect(plan).toContain(t('plan.intro'));
+    expect(plan).toContain('ANTS');
+  });
+});
+
+describe('understanding typed answers', () => {
+  it('reads dates, Arabic-Indic digits, number words, typos and several needs in one message', async () => {
+    const c = new Conversation();
+    await c.join();
+    await c.say('francais');
+    expect(textOf(await c.say('refugie'))).toContain(t('q.statusSince.bpi'));
+    expect(textOf(await c.say('mars 2026'))).toContain(t('q.cir'));
+    await c.say('non');
+    await c.say('un peu');
+    await c.say('٨٧٠٠٠');
+    const needs = await c.say('travail, logement');
+    expect(textOf(needs)).toContain(t('q.moreNeeds'));
+    expect(buttonsOf(needs)).not.toContain(t('choice.need.employment'));
+    expect(buttonsOf(needs)).not.toContain(t('choice.need.housing'));
+    expect(textOf(await c.say("c'est tout"))).toContain(t('q.age'));
+    expect(textOf(await c.say('vingt'))).toContain(t('plan.intro'));
+  });
+
+  it('reprompts kindly, then offers the buttons again', async () => {
+    const c = new Conversation();
+    await c.join();
+    await c.say('Français');
+    const first = await c.say('banane');
+    expect(textOf(first)).toContain(t('reprompt.first'));
+    expect(textOf(first)).toContain(t('q.status'));
+    const second = await c.say('xyz');
+    expect(textOf(second)).toContain(t('reprompt.buttons'));
+    expect(buttonsOf(second)).toContain(t('choice.status.bpi'));
+    expect(textOf(await c.say(t('choice.status.asylum_seeker')))).toContain(t('q.statusSince.asylum_seeker'));
+  });
+
+  it('disambiguates a town name shared by several communes', async () => {
+    const c = new Conversation();
+    await c.join();
+    for (const a of ['Français', t('choice.status.other'), t('choice.level.B2')]) await c.say(a);
+    const choices = await c.say('Saint-Denis');
+    expect(textOf(choices)).toContain(t('q.placeChoice'));
+    expect(buttonsOf(choices)).toEqual(expect.arrayContaining(['Saint-Denis (93)', 'Saint-Denis (974)']));
+    expect(textOf(await c.say('Saint-Denis (974)'))).toContain('Saint-Denis (974)');
+  });
+
+  it('asks again for a place that does not exist, and lets the person skip', async () => {
+    const c = new Conversation();
+    await c.join();
+    for (const a of ['Français', t('choice.status.other'), t('choice.level.B2')]) await c.say(a);
+    expect(textOf(await c.say('Zzyzxville'))).toContain(t('place.notFound'));
+    const skipped = textOf(await c.say(t('choice.skip')));
+    expect(skipped).toContain(t('place.skipped'));
+    expect(skipped).toContain(t('q.needs'));
+  });
+});
+
+describe('interruptions at any step', () => {
+  it('help: emergency numbers, then the same question again', async () => {
+    const c = new Conversation();
+    await toNeeds(c);
+    const help = textOf(await c.say('aide'));
+    for (const n of ['112', '15', '17', '115', '119', '3919', '3114']) expect(help).toContain(`- ${n}:`);
+    expect(help).toContain(t('q.needs'));
+  });
+
+  it('talk to a person: where to call, then the same question', async () => {
+    const c = new Conversation();
+    await c.join();
+    await c.say('Français');
+    const human = textOf(await c.say('parler à quelqu\'un'));
+    expect(human).toContain('115');
+    expect(human).toContain(t('q.status'));
+  });
+
+  it('back: the previous question is asked again', async () => {
+    const c = new Conversation();
+    await c.join();
+    await c.say('Français');
+    await c.say(t('choice.status.bpi'));
+    const back = textOf(await c.say('retour'));
+    expect(back).toContain(t('back'));
+    expect(back).toContain(t('q.status'));
+  });
+
+  it('change one answer: only that question, then straight back to the plan', async () => {
+    const c = new Conversation();
+    await toNeeds(c);
+    await c.say(t('choice.need.housing'));
+    await c.say(t('choice.need.done'));
+    const which = await c.say(t('choice.menu.change'));
+    expect(buttonsOf(which)).toContain(t('choice.field.location'));
+    expect(textOf(await c.say(t('choice.field.location')))).toContain(t('q.location'));
+    const plan = textOf(await c.say('Aurillac'));
+    expect(plan).toContain('Aurillac (15)');
+    expect(plan).toContain(t('plan.intro'));
+  });
+
+  it('restart: everything but the language is asked again', async () => {
+    const c = new Conversation();
+    await toNeeds(c);
+    const restart = textOf(await c.say('recommencer'));
+    expect(restart).toContain(t('restarted'));
+    expect(restart).toContain(t('q.status'));
+  });
+
+  it('change language: switches at any time and keeps the answers', async () => {
+    const c = new Conversation();
+    await toNeeds(c);
+    expect(textOf(await c.say('langue'))).toContain(t('q.language'));
+    const en = textsFor('en').t;
+    const switched = textOf(await c.say('English'));
+    expect(switched).toContain(en('language.set'));
+    expect(switched).toContain(en('q.needs'));
+  });
+
+  it('erase my data: state and conversation are deleted, and it says so', async () => {
+    const storage = new MemoryStorage();
+    const c = new Conversation(storage);
+    await toNeeds(c);
+    const before = await storage.read(STATE_KEYS);
+    expect(Object.keys(before)).toHaveLength(2);
+    expect(textOf(await c.say('effacer mes données'))).toContain(t('erased'));
+    const after = await storage.read(STATE_KEYS);
+    expect(after).toEqual({});
+    expect(textOf(await c.say('bonjour'))).toContain(t('welcome.hello'));
+  });
+});
+
+describe('state that lasts', () => {
+  it('offers a returning user their last plan or a fresh start', async () => {
+    const storage = new MemoryStorage();
+    const first = new Conversation(storage, 'user-7', 'conv-a');
+    await toNeeds(first);
+    await first.say(t('choice.need.housing'));
+    await first.say(t('choice.need.done'));
+
+    const again = new Conversation(storage, 'user-7', 'conv-b');
+    const welcome = await again.join();
+    expect(textOf(welcome)).toContain(t('welcome.back'));
+    expect(buttonsOf(welcome)).toEqual([t('choice.returning.showPlan'), t('choice.returning.restart')]);
+    expect(textOf(await again.say(t('choice.returning.showPlan')))).toContain(t('plan.intro'));
+  });
+
+  it('continues a conversation after a restart of the process (lowdb file)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'state-')), 'state.json');
+    const before = new Conversation(new LowdbStorage(file), 'user-9', 'conv-9');
+    await before.join();
+    await before.say('Français');
+    await before.say(t('choice.status.bpi'));
+
+    const after = new Conversation(new LowdbStorage(file), 'user-9', 'conv-9');
+    expect(textOf(await after.say(t('choice.since.lastYear')))).toContain(t('q.cir'));
+  });
+
+  it('on an error, apologises in the language of the person and keeps their answers', async () => {
+    const storage = new MemoryStorage();
+    const c = new Conversation(storage);
+    await c.join();
+    await c.say('English');
+    await c.say(textsFor('en').t('choice.status.bpi'));
+    // Make the next read of the state fail once, as a crashed disk would.
+    const read = storage.read.bind(storage);
+    let fail = true;
+    storage.read = async (keys) => {
+      if (fail) {
+        fail = false;
+        throw new Error('disk unavailable');
+      }
+      return read(keys);
+    };
+    expect(textOf(await c.say('03/2026'))).toContain(textsFor('en').t('error'));
+    expect(c.errors.join('\n')).not.toContain('03/2026');
+    expect(textOf(await c.say('03/2026'))).toContain(textsFor('en').t('q.cir'));
+  });
+});
