@@ -63,7 +63,10 @@ export function recognizeInteger(text: string, locale: Locale): number | undefin
 /** A month and year (YYYY-MM) from "03/2025", "2025-03", and, in French and English, "mars 2025". */
 export function recognizeMonth(text: string, locale: Locale, today: Date): string | undefined {
   const t = asciiDigits(text);
-  const valid = (y: number, m: number) => {
+  const valid = (year: number, month: number) => {
+    // Afghans and Iranians often give the Solar Hijri date (1405/03): its month m starts around the
+    // 21st of Gregorian month m + 2, which is precise enough at month resolution.
+    const [y, m] = (locale === 'fa' || locale === 'ps') && year >= 1300 && year <= 1450 ? fromSolarHijri(year, month) : [year, month];
     const ok = m >= 1 && m <= 12 && y >= 1950 && (y < today.getUTCFullYear() || (y === today.getUTCFullYear() && m <= today.getUTCMonth() + 1));
     return ok ? `${y}-${String(m).padStart(2, '0')}` : undefined;
   };
@@ -80,4 +83,9 @@ export function recognizeMonth(text: string, locale: Locale, today: Date): strin
     }
   }
   return undefined;
+}
+
+function fromSolarHijri(year: number, month: number): [number, number] {
+  const shifted = month + 2;
+  return shifted > 12 ? [year + 622, shifted - 12] : [year + 621, shifted];
 }
