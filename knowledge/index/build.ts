@@ -1,6 +1,7 @@
 import type { Resource } from '../catalog/schema';
 import type { Theme } from '../contracts/vocabulary';
 import { communePoint, departmentPoint, regionOfDepartment } from '../geo';
+import { buildWordIndex, type WordIndex } from './words';
 
 /**
  * The catalog index: resources partitioned by where they apply and by theme, so a query reads only the
@@ -15,8 +16,10 @@ export interface CatalogIndex {
   points: (LonLat | undefined)[];
   /** `national`, `online`, `region:84`, `department:15` → theme → resource positions. */
   partitions: Map<string, Map<Theme, number[]>>;
-  /** Grid cell → positions of local resources whose point lies in it. */
+  /** `cell|theme` → positions of local resources whose point lies in that grid cell. */
   grid: Map<string, number[]>;
+  /** Every resource's words in every locale, for free-text search. */
+  words: WordIndex;
 }
 
 /** About 55 km of latitude: a 3×3 block of cells always covers the "near me" radius. */
@@ -69,13 +72,15 @@ export function buildIndex(resources: readonly Resource[]): CatalogIndex {
     }
     const point = points[position];
     if (point && r.geography.scope === 'local') {
-      const cell = cellOf(point);
-      const list = grid.get(cell);
-      if (list) list.push(position);
-      else grid.set(cell, [position]);
+      for (const theme of r.themes) {
+        const key = `${cellOf(point)}|${theme}`;
+        const list = grid.get(key);
+        if (list) list.push(position);
+        else grid.set(key, [position]);
+      }
     }
   });
-  return { resources, points, partitions, grid };
+  return { resources, points, partitions, grid, words: buildWordIndex(resources) };
 }
 
 /** The partitions that apply to a person in this department (its region included), or only the nationwide ones. */

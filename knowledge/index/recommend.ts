@@ -1,12 +1,12 @@
 import type { Resource } from '../catalog/schema';
 import type { Recommendation } from '../contracts/result';
-import type { EligibilityStatus, Program, Theme } from '../contracts/vocabulary';
+import type { EligibilityStatus, Program, Scope, Theme } from '../contracts/vocabulary';
 import { departmentName, distanceKm } from '../geo';
 import type { RecommendInput } from '../orient';
-import { CELL_DEGREES, cellOf, partitionsFor, type CatalogIndex, type LonLat } from './build';
+import { cellOf, partitionsFor, type CatalogIndex, type LonLat } from './build';
 import { audienceAllows, programsAllow } from './fit';
 import { localizedRefugiesInfo, pick } from './localize';
-import { compareRanked, NEAR_KM, scoreParts, total } from './score';
+import { compareRanked, NEAR_KM, scoreParts, total, type ScoreParts } from './score';
 
 /** With no need named, the plan still points at papers, French and health. */
 export const DEFAULT_NEEDS: Theme[] = ['rights', 'language', 'health'];
@@ -18,34 +18,62 @@ interface Candidate {
   inDepartment: boolean;
 }
 
-/** Local resources within the radius, whatever their department: a 3×3 block of grid cells around the person. */
-function nearby(index: CatalogIndex, point: LonLat): number[] {
-  const [cx, cy] = cellOf(point).split(':').map(Number) as [number, number];
-  const out: number[] = [];
-  for (let dx = -1; dx <= 1; dx++) {
-    for (let dy = -1; dy <= 1; dy++) out.push(...(index.grid.get(`${cx + dx}:${cy + dy}`) ?? []));
-  }
-  return out;
-}
-
-function candidatesFor(index: CatalogIndex, need: Theme, department: string | undefined, point: LonLat | undefined): Candidate[] {
-  const found = new Map<number, Candidate>();
+/**
+ * Calls `visit` for every resource that could answer the need here: the nationwide ones, the region's, the
+ * department's, and local places over the border within the radius (grid cells of that theme only).
+ */
+function forEachCandidate(
+  index: CatalogIndex,
+  need: Theme,
+  department: string | undefined,
+  point: LonLat | undefined,
+  visit: (c: Candidate) => void,
+): void {
+  const seen = new Set<number>();
   for (const key of partitionsFor(department)) {
     const inDepartment = key.startsWith('department:');
     for (const position of index.partitions.get(key)?.get(need) ?? []) {
       const at = index.points[position];
       const local = index.resources[position]!.geography.scope === 'local';
-      found.set(position, { position, inDepartment, ...(local && at && point ? { distance: distanceKm(point, at) } : {}) });
+      if (local) seen.add(position);
+      visit({ position, inDepartment, ...(local && at && point ? { distance: distanceKm(point, at) } : {}) });
     }
   }
-  if (point && CELL_DEGREES) {
-    for (const position of nearby(index, point)) {
-      if (found.has(position) || !index.resources[position]!.themes.includes(need)) continue;
-      const distance = distanceKm(point, index.points[position]!);
-      if (distance <= NEAR_KM) found.set(position, { position, inDepartment: false, distance });
+  if (!point) return;
+  const [cx, cy] = cellOf(point).split(':').map(Number) as [number, number];
+  for (let dx = -1; dx <= 1; dx++) {
+    for (let dy = -1; dy <= 1; dy++) {
+      for (const position of index.grid.get(`${cx + dx}:${cy + dy}|${need}`) ?? []) {
+        if (seen.has(position)) continue;
+        const distance = distanceKm(point, index.points[position]!);
+        if (distance <= NEAR_KM) visit({ position, inDepartment: false, distance });
+      }
     }
   }
-  return [...found.values()];
+}
+
+interface Scored {
+  c: Candidate;
+  resource: Resource;
+  parts: ScoreParts;
+  scope: Scope;
+  score: number;
+}
+
+const byRank = (a: Scored, b: Scored) => compareRanked(a, b) || (a.resource.id < b.resource.id ? -1 : a.resource.id > b.resource.id ? 1 : 0);
+
+/** Keeps the best `size` items seen, in order, without sorting every candidate. */
+class TopK {
+  readonly items: Scored[] = [];
+  constructor(private readonly size: number) {}
+  offer(item: Scored): void {
+    const items = this.items;
+    if (items.length === this.size && byRank(item, items[items.length - 1]!) >= 0) return;
+    let i = items.length;
+    while (i > 0 && byRank(item, items[i - 1]!) < 0) i--;
+    items.splice(i, 0, item);
+    if (items.length > this.size) items.pop();
+  }
 }
 
 export function recommend(index: CatalogIndex, { profile, decisions, geo, locale, t }: RecommendInput): Recommendation[] {
@@ -89,20 +117,17 @@ export function recommend(index: CatalogIndex, { profile, decisions, geo, locale
   const chosen = new Set<number>();
   const out: Recommendation[] = [];
   for (const need of needs) {
-    const ranked = candidatesFor(index, need, department, geo.point)
-      .filter((c) => {
-        const r = index.resources[c.position]!;
-        return programsAllow(r, statusOf) && audienceAllows(r, profile);
-      })
-      .map((c) => {
-        const resource = index.resources[c.position]!;
-        const parts = scoreParts({ resource, need, profile, locale, statusOf, distanceKm: c.distance, inDepartment: c.inDepartment });
-        return { c, resource, parts, scope: resource.geography.scope, score: total(parts) };
-      })
-      .sort((a, b) => compareRanked(a, b) || a.resource.id.localeCompare(b.resource.id));
-    const fresh = ranked.filter((x) => !chosen.has(x.c.position)).slice(0, PER_NEED);
+    // Enough to fill this need after skipping what earlier needs already took.
+    const top = new TopK(PER_NEED + chosen.size);
+    forEachCandidate(index, need, department, geo.point, (c) => {
+      const resource = index.resources[c.position]!;
+      if (!programsAllow(resource, statusOf) || !audienceAllows(resource, profile)) return;
+      const parts = scoreParts({ resource, need, profile, locale, statusOf, distanceKm: c.distance, inDepartment: c.inDepartment });
+      top.offer({ c, resource, parts, scope: resource.geography.scope, score: total(parts) });
+    });
+    const fresh = top.items.filter((x) => !chosen.has(x.c.position)).slice(0, PER_NEED);
     // Every need gets an answer, even when its best resource already answers another need.
-    const picked = fresh.length > 0 ? fresh : ranked.slice(0, 1);
+    const picked = fresh.length > 0 ? fresh : top.items.slice(0, 1);
     for (const { c, resource: r, score } of picked) {
       chosen.add(c.position);
       const refugiesInfo = localizedRefugiesInfo(r, locale);

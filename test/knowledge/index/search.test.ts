@@ -1,6 +1,7 @@
 import { loadCatalog } from '../../../knowledge/catalog/load';
 import { buildIndex } from '../../../knowledge/index/build';
-import { search, words } from '../../../knowledge/index/search';
+import { search } from '../../../knowledge/index/search';
+import { words } from '../../../knowledge/index/words';
 
 const index = buildIndex(loadCatalog().resources);
 
