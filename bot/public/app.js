@@ -1,0 +1,351 @@
+/*
+ * Boussole chat page: Web Chat (served by us, /webchat.js) on the local Direct Line (/v3/directline).
+ * - a stable random user id in localStorage, so a returning person finds their plan (UserState);
+ * - the open conversation (id + token) in localStorage, resumed after a reload, else a new one;
+ * - the language picker sets <html lang dir>, Web Chat's locale/dir/strings, and starts a new
+ *   conversation in that language (same user id).
+ * Plain ES2020, no inline code: the page runs under a strict Content-Security-Policy.
+ */
+(function () {
+  'use strict';
+
+  /** Our 8 languages: Web Chat locale (its UI strings), direction, and the font for Web Chat. */
+  var ARABIC_FONT = '"Noto Naskh Arabic", "Noto Sans Arabic", "Noto Naskh Arabic UI", Tahoma, system-ui, sans-serif';
+  var LATIN_FONT =
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
+  var ETHIOPIC_FONT = '"Noto Sans Ethiopic", "Abyssinica SIL", Nyala, Ebrima, system-ui, sans-serif';
+  var LANGUAGES = {
+    fr: { locale: 'fr-FR', dir: 'ltr', font: LATIN_FONT },
+    en: { locale: 'en-US', dir: 'ltr', font: LATIN_FONT },
+    ar: { locale: 'ar-SA', dir: 'rtl', font: ARABIC_FONT },
+    // Web Chat has no fa/ps/ti UI: they fall back to en-US strings, overridden from webchat.json.
+    fa: { locale: 'fa', dir: 'rtl', font: ARABIC_FONT },
+    ps: { locale: 'ps', dir: 'rtl', font: ARABIC_FONT },
+    ti: { locale: 'ti', dir: 'ltr', font: ETHIOPIC_FONT },
+    ru: { locale: 'ru-RU', dir: 'ltr', font: LATIN_FONT },
+    uk: { locale: 'uk-UA', dir: 'ltr', font: LATIN_FONT },
+  };
+  var DEFAULT_LANGUAGE = 'fr';
+
+  var KEY_USER = 'boussole.userId';
+  var KEY_LANGUAGE = 'boussole.language';
+  var KEY_CONVERSATION = 'boussole.conversation';
+  var USER_ID_PATTERN = /^u_[A-Za-z0-9_-]{22,64}$/;
+  var DOMAIN = window.location.origin + '/v3/directline';
+
+  // Connection statuses of DirectLineJS (ConnectionStatus enum).
+  var EXPIRED_TOKEN = 3;
+  var FAILED_TO_CONNECT = 4;
+  var ENDED = 5;
+
+  // The CSP nonce, given to Web Chat for the styles it injects (emotion).
+  var script = document.currentScript;
+  var nonce = (script && (script.nonce || script.getAttribute('nonce'))) || undefined;
+
+  var chat = document.getElementById('chat');
+  var picker = document.getElementById('language');
+  var label = document.getElementById('language-label');
+
+  /** The running Web Chat, ended before another one starts. */
+  var current = null;
+  /** Bumped on every start, so a slow start that was overtaken does nothing. */
+  var generation = 0;
+  var stringsCache = {};
+
+  function read(key) {
+    try {
+      return window.localStorage.getItem(key);
+    } catch (_e) {
+      return null;
+    }
+  }
+
+  function write(key, value) {
+    try {
+      if (value === null) window.localStorage.removeItem(key);
+      else window.localStorage.setItem(key, value);
+    } catch (_e) {
+      // Private mode or storage full: the chat still works, it just will not be resumed.
+    }
+  }
+
+  function base64url(bytes) {
+    var s = '';
+    for (var i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
+    return window.btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  /** 128 random bits, e.g. u_Xq3...: only [A-Za-z0-9_-], and never Direct Line's reserved dl_ prefix. */
+  function userId() {
+    var id = read(KEY_USER);
+    if (!id || !USER_ID_PATTERN.test(id)) {
+      id = 'u_' + base64url(window.crypto.getRandomValues(new Uint8Array(16)));
+      write(KEY_USER, id);
+    }
+    return id;
+  }
+
+  function initialLanguage() {
+    var saved = read(KEY_LANGUAGE);
+    if (saved && LANGUAGES[saved]) return saved;
+    var wanted = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ''];
+    for (var i = 0; i < wanted.length; i++) {
+      var code = String(wanted[i]).slice(0, 2).toLowerCase();
+      if (LANGUAGES[code]) return code;
+    }
+    return DEFAULT_LANGUAGE;
+  }
+
+  function savedConversation() {
+    try {
+      var value = JSON.parse(read(KEY_CONVERSATION) || 'null');
+      return value && typeof value.token === 'string' && typeof value.conversationId === 'string' ? value : null;
+    } catch (_e) {
+      return null;
+    }
+  }
+
+  function saveConversation(conversationId, token, language, user) {
+    write(
+      KEY_CONVERSATION,
+      JSON.stringify({ conversationId: conversationId, token: token, language: language, userId: user }),
+    );
+  }
+
+  function post(url, body, token) {
+    var headers = { 'Content-Type': 'application/json' };
+    if (token) headers.Authorization = 'Bearer ' + token;
+    return fetch(url, {
+      method: 'POST',
+      headers: headers,
+      body: JSON.stringify(body || {}),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    }).then(function (res) {
+      return res
+        .json()
+        .catch(function () {
+          return null;
+        })
+        .then(function (json) {
+          return { status: res.status, json: json };
+        });
+    });
+  }
+
+  function loadStrings(language) {
+    if (stringsCache[language]) return Promise.resolve(stringsCache[language]);
+    return fetch('/i18n/' + language + '.json', { credentials: 'same-origin' })
+      .then(function (res) {
+        if (!res.ok) throw new Error('strings ' + res.status);
+        return res.json();
+      })
+      .then(function (strings) {
+        stringsCache[language] = strings;
+        return strings;
+      })
+      .catch(function () {
+        return { webchat: {}, page: {} };
+      });
+  }
+
+  /** The saved conversation if it is still open (token refreshed), else a new one for this user. */
+  function openConversation(language, user) {
+    var saved = savedConversation();
+    var resume =
+      saved && saved.language === language && saved.userId === user
+        ? post(DOMAIN + '/tokens/refresh', {}, saved.token).then(function (r) {
+            // 403 (token expired or invalid) or 404 (conversation purged): start a new one.
+            return r.status === 200 && r.json && r.json.conversationId === saved.conversationId
+              ? { conversationId: r.json.conversationId, token: r.json.token, resumed: true }
+              : null;
+          })
+        : Promise.resolve(null);
+    return resume
+      .catch(function () {
+        return null;
+      })
+      .then(function (resumed) {
+        if (resumed) return resumed;
+        write(KEY_CONVERSATION, null);
+        return post(DOMAIN + '/tokens/generate', { user: { id: user } }).then(function (r) {
+          if (r.status !== 200 || !r.json || !r.json.token) throw new Error('tokens/generate ' + r.status);
+          return { conversationId: r.json.conversationId, token: r.json.token, resumed: false };
+        });
+      });
+  }
+
+  function applyPage(language, strings) {
+    var info = LANGUAGES[language];
+    var root = document.documentElement;
+    root.lang = language;
+    root.dir = info.dir;
+    picker.value = language;
+    var page = (strings && strings.page) || {};
+    if (page.title) document.title = page.title;
+    if (page.language) {
+      label.textContent = page.language;
+      picker.title = page.language;
+    }
+  }
+
+  function showStatus(text, isError) {
+    var p = document.createElement('p');
+    p.className = isError ? 'status error' : 'status';
+    p.setAttribute('role', isError ? 'alert' : 'status');
+    p.textContent = text;
+    chat.replaceChildren(p);
+  }
+
+  function stopCurrent() {
+    if (!current) return;
+    var old = current;
+    current = null;
+    old.subscriptions.forEach(function (s) {
+      try {
+        s.unsubscribe();
+      } catch (_e) {
+        /* already closed */
+      }
+    });
+    try {
+      old.directLine.end();
+    } catch (_e) {
+      /* already ended */
+    }
+  }
+
+  function styleOptions(info) {
+    return {
+      accent: '#1d4e89',
+      backgroundColor: '#f4f6f9',
+      primaryFont: info.font,
+      rootHeight: '100%',
+      rootWidth: '100%',
+      hideUploadButton: true,
+      bubbleBackground: '#ffffff',
+      bubbleBorderRadius: 14,
+      bubbleFromUserBackground: '#dbe9f9',
+      bubbleFromUserBorderRadius: 14,
+      // Cards of a carousel take up to this width: keep one card within a phone's screen.
+      bubbleMaxWidth: Math.max(240, Math.min(600, window.innerWidth - 40)),
+      richCardWrapTitle: true,
+      bubbleMinHeight: 44,
+      suggestedActionLayout: 'flow',
+      suggestedActionHeight: 48,
+      suggestedActionBorderRadius: 24,
+      suggestedActionBorderWidth: 2,
+      suggestedActionBorderColor: '#1d4e89',
+      suggestedActionTextColor: '#1d4e89',
+      suggestedActionBackgroundColor: '#ffffff',
+      sendBoxHeight: 56,
+      sendBoxTextWrap: true,
+      sendBoxButtonColor: '#1d4e89',
+    };
+  }
+
+  function start(language, isRetry) {
+    var my = ++generation;
+    var info = LANGUAGES[language];
+    var user = userId();
+    write(KEY_LANGUAGE, language);
+    stopCurrent();
+    applyPage(language, stringsCache[language]);
+
+    return loadStrings(language)
+      .then(function (strings) {
+        if (my !== generation) return;
+        applyPage(language, strings);
+        showStatus((strings.page && strings.page.loading) || '…', false);
+        return openConversation(language, user).then(function (conversation) {
+          if (my !== generation) return;
+          saveConversation(conversation.conversationId, conversation.token, language, user);
+          render(language, info, strings, conversation, user, my, isRetry);
+        });
+      })
+      .catch(function () {
+        if (my !== generation) return;
+        var page = (stringsCache[language] && stringsCache[language].page) || {};
+        showStatus(page.error || 'Connexion impossible. / Unable to connect.', true);
+      });
+  }
+
+  function render(language, info, strings, conversation, user, my, isRetry) {
+    var directLine = window.WebChat.createDirectLine({
+      token: conversation.token,
+      conversationId: conversation.resumed ? conversation.conversationId : undefined,
+      domain: DOMAIN,
+      webSocket: false,
+      conversationStartProperties: { locale: info.locale },
+    });
+    var running = { directLine: directLine, subscriptions: [] };
+    current = running;
+    var received = false;
+
+    running.subscriptions.push(
+      directLine.activity$.subscribe(function () {
+        received = true;
+        // DirectLineJS refreshes its token every 15 minutes: keep the newest for the next reload.
+        if (typeof directLine.token === 'string' && directLine.token !== conversation.token) {
+          conversation.token = directLine.token;
+          saveConversation(conversation.conversationId, conversation.token, language, user);
+        }
+      }),
+    );
+    running.subscriptions.push(
+      directLine.connectionStatus$.subscribe(function (status) {
+        if (status !== EXPIRED_TOKEN && status !== FAILED_TO_CONNECT && status !== ENDED) return;
+        if (current !== running || my !== generation) return;
+        // A resumed conversation that cannot be reached: forget it and start a new one (once).
+        if (conversation.resumed && !received && !isRetry) {
+          write(KEY_CONVERSATION, null);
+          start(language, true);
+        }
+      }),
+    );
+
+    var container = document.createElement('div');
+    container.className = 'webchat';
+    container.setAttribute('lang', language);
+    container.setAttribute('dir', info.dir);
+    chat.replaceChildren(container);
+
+    running.render = function () {
+      window.WebChat.renderWebChat(
+        {
+          directLine: directLine,
+          locale: info.locale,
+          dir: info.dir,
+          nonce: nonce,
+          overrideLocalizedStrings: strings.webchat || {},
+          styleOptions: styleOptions(info),
+        },
+        container,
+      );
+    };
+    running.render();
+  }
+
+  // Card widths follow the screen (rotation, split screen): same Web Chat, new style options.
+  var resizeTimer = 0;
+  window.addEventListener('resize', function () {
+    window.clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(function () {
+      if (current && current.render) current.render();
+    }, 200);
+  });
+
+  picker.addEventListener('change', function () {
+    var language = picker.value;
+    if (!LANGUAGES[language]) return;
+    // Another language is another conversation: the bot greets in the language it is started with.
+    write(KEY_CONVERSATION, null);
+    start(language, false);
+  });
+
+  if (!window.WebChat || typeof window.WebChat.renderWebChat !== 'function') {
+    showStatus('Connexion impossible. / Unable to connect.', true);
+    return;
+  }
+  start(initialLanguage(), false);
+})();
