@@ -64,12 +64,17 @@ export class MainDialog extends ComponentDialog {
     return this.deps.drafts.get(context, emptyDraft());
   }
 
+  /** The locale the client sent (Web Chat's picker), when it is one of ours. */
+  private pageLocale(context: TurnContext): Locale | undefined {
+    const locale = context.activity.locale?.slice(0, 2).toLowerCase() as Locale | undefined;
+    return locale && LOCALES.includes(locale) ? locale : undefined;
+  }
+
   /** The language to greet in before the person has chosen: their first words, else the page's locale. */
   private guess(context: TurnContext): Locale | undefined {
     const a = context.activity;
     const fromText = a.type === ActivityTypes.Message && a.text ? detectLanguage(a.text) : undefined;
-    const fromPage = a.locale?.slice(0, 2).toLowerCase() as Locale | undefined;
-    return fromText ?? (fromPage && LOCALES.includes(fromPage) ? fromPage : undefined);
+    return fromText ?? this.pageLocale(context);
   }
 
   private texts(draft: Draft, context: TurnContext): Texts {
@@ -81,6 +86,12 @@ export class MainDialog extends ComponentDialog {
     const draft = await this.draftOf(step.context);
     const texts = this.texts(draft, step.context);
     if (options.welcome) {
+      // A new conversation opened in another language (the page's picker) is the person's choice.
+      const fromPage = this.pageLocale(step.context);
+      if (draft.locale && fromPage && fromPage !== draft.locale) {
+        draft.locale = fromPage;
+        await this.deps.drafts.set(step.context, draft);
+      }
       await step.context.sendActivity(`${texts.t('welcome.hello')}\n\n${texts.t('welcome.privacy')}`);
       if (draft.planAt) return this.ask(step, 'returning', draft, texts);
     }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
-import type { Server } from 'restify';
+import restify, { type Server } from 'restify';
 import type { Engine } from '../../knowledge/orient';
 import { createDirectLine } from '../channels/directline';
 import type { Config } from '../config';
@@ -58,7 +58,8 @@ export function createChat(config: Config, engine: Engine, today: () => Date): C
   return {
     mount(server) {
       directLine.mount(server);
-      server.post('/api/messages', async (req, res) => {
+      // CloudAdapter reads the parsed activity from req.body; only this route parses bodies this way.
+      server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }), async (req, res) => {
         await cloudAdapter.process(req, res, (context) => bot.run(context));
       });
       mountWebPage(server);

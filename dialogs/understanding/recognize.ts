@@ -25,8 +25,15 @@ export function matchChoice(text: string, options: ChoiceOption[], { partial = t
   if (/^\d{1,2}$/.test(input)) return options[Number(input) - 1]?.value;
 
   const flat = normalized.flatMap((o) => o.terms.map((term) => ({ value: o.value, term })));
-  const [best] = new Fuse(flat, { keys: ['term'], includeScore: true, threshold: 0.3, ignoreLocation: true }).search(input);
-  if (best && (best.score ?? 1) <= (partial ? 0.3 : 0.15)) return best.item.value;
+  // A typo, not a fragment: fuse.js finds "да" inside "удалить", so only terms of about the input's
+  // length may match fuzzily (whole sentences are the containment step's job, below).
+  const close = (term: string) => Math.abs(term.length - input.length) <= Math.max(1, Math.floor(input.length / 4));
+  if (input.length >= 4) {
+    const best = new Fuse(flat, { keys: ['term'], includeScore: true, threshold: 0.3, ignoreLocation: true })
+      .search(input)
+      .find((r) => close(r.item.term));
+    if (best && (best.score ?? 1) <= (partial ? 0.3 : 0.25)) return best.item.value;
+  }
   if (!partial) return undefined;
 
   const contained = flat

@@ -80,3 +80,18 @@ describe('numbers and dates', () => {
     expect(recognizeMonth('13/2025', 'fr', today)).toBeUndefined();
   });
 });
+
+describe('short answers are never taken for a longer word', () => {
+  const commands = [
+    { value: 'erase', terms: ['удалить', 'effacer', 'стереть'] },
+    { value: 'help', terms: ['sos', 'au secours', 'urgence', 'emergency'] },
+    { value: 'human', terms: ['social worker'] },
+  ];
+  it.each(['да', 'o', 'n', 'y', 'cours', 'fac', 'work', 'ні'])('"%s" is no command', (answer) => {
+    expect(matchChoice(answer, commands, { partial: false })).toBeUndefined();
+  });
+  it('while a typo of the whole command still is one', () => {
+    expect(matchChoice('efacer', commands, { partial: false })).toBe('erase');
+    expect(matchChoice('urgense', commands, { partial: false })).toBe('help');
+  });
+});
