@@ -45,9 +45,20 @@ export function getI18n(): i18n {
   return shared;
 }
 
+const fixedTexts = new Map<string, Map<string, string>>();
+
+/** Texts without parameters never change once loaded: each is looked up in i18next once per locale. */
 export function translator(locale: Locale, ns = 'engine'): Translate {
   const t = getI18n().getFixedT(locale, ns);
-  return (code, params) => t(code, params ?? {});
+  let cache = fixedTexts.get(`${locale}:${ns}`);
+  if (!cache) fixedTexts.set(`${locale}:${ns}`, (cache = new Map()));
+  const texts = cache;
+  return (code, params) => {
+    if (params) return t(code, params);
+    let text = texts.get(code);
+    if (text === undefined) texts.set(code, (text = t(code)));
+    return text;
+  };
 }
 
 /** True when the key exists in that exact locale, without fallback (used by completeness checks). */

@@ -1,6 +1,7 @@
 import type { Resource } from '../catalog/schema';
 import type { Theme } from '../contracts/vocabulary';
 import { communePoint, departmentPoint, regionOfDepartment } from '../geo';
+import { bestWithoutProximity } from './score';
 import { buildWordIndex, type WordIndex } from './words';
 
 /**
@@ -10,16 +11,39 @@ import { buildWordIndex, type WordIndex } from './words';
  */
 export type LonLat = [number, number];
 
+export interface ThemeLists {
+  primary: number[];
+  secondary: number[];
+  /** The highest `bestWithoutProximity` of the list, to skip a whole grid cell at once. */
+  best: number;
+}
+
+function sortLists(lists: ThemeLists, order: (a: number, b: number) => number): void {
+  lists.primary.sort(order);
+  lists.secondary.sort(order);
+}
+
+function listsOf<K>(map: Map<K, ThemeLists>, key: K): ThemeLists {
+  let lists = map.get(key);
+  if (!lists) map.set(key, (lists = { primary: [], secondary: [], best: 0 }));
+  return lists;
+}
+
 export interface CatalogIndex {
   resources: readonly Resource[];
   /** Where people go, when the resource has a place. */
   points: (LonLat | undefined)[];
-  /** `national`, `online`, `region:84`, `department:15` → theme → resource positions. */
-  partitions: Map<string, Map<Theme, number[]>>;
-  /** `cell|theme` → positions of local resources whose point lies in that grid cell. */
-  grid: Map<string, number[]>;
+  /**
+   * `national`, `online`, `region:84`, `department:15` → theme → resource positions, those whose main
+   * theme it is apart from those where it is secondary (ranking reads the first group first).
+   */
+  partitions: Map<string, Map<Theme, ThemeLists>>;
+  /** `cell|theme` → the same two groups of local resources whose point lies in that grid cell. */
+  grid: Map<string, ThemeLists>;
   /** Every resource's words in every locale, for free-text search. */
   words: WordIndex;
+  /** Per resource, the best score it could reach before proximity (see score.ts). */
+  best: Float64Array;
 }
 
 /** About 55 km of latitude: a 3×3 block of cells always covers the "near me" radius. */
@@ -57,30 +81,32 @@ function partitionKeys(r: Resource): string[] {
 }
 
 export function buildIndex(resources: readonly Resource[]): CatalogIndex {
-  const partitions = new Map<string, Map<Theme, number[]>>();
-  const grid = new Map<string, number[]>();
+  const partitions = new Map<string, Map<Theme, ThemeLists>>();
+  const grid = new Map<string, ThemeLists>();
   const points = resources.map(pointOf);
+  const best = Float64Array.from(resources, bestWithoutProximity);
   resources.forEach((r, position) => {
-    for (const key of partitionKeys(r)) {
-      let byTheme = partitions.get(key);
-      if (!byTheme) partitions.set(key, (byTheme = new Map()));
-      for (const theme of r.themes) {
-        const list = byTheme.get(theme);
-        if (list) list.push(position);
-        else byTheme.set(theme, [position]);
-      }
-    }
     const point = points[position];
-    if (point && r.geography.scope === 'local') {
-      for (const theme of r.themes) {
-        const key = `${cellOf(point)}|${theme}`;
-        const list = grid.get(key);
-        if (list) list.push(position);
-        else grid.set(key, [position]);
+    const cell = point && r.geography.scope === 'local' ? cellOf(point) : undefined;
+    r.themes.forEach((theme, rank) => {
+      const group = rank === 0 ? 'primary' : 'secondary';
+      for (const key of partitionKeys(r)) {
+        let byTheme = partitions.get(key);
+        if (!byTheme) partitions.set(key, (byTheme = new Map()));
+        listsOf(byTheme, theme)[group].push(position);
       }
-    }
+      if (cell) {
+        const lists = listsOf(grid, `${cell}|${theme}`);
+        lists[group].push(position);
+        lists.best = Math.max(lists.best, best[position]!);
+      }
+    });
   });
-  return { resources, points, partitions, grid, words: buildWordIndex(resources) };
+  // Best first within every list, so ranking can stop reading a list as soon as nothing left can rank.
+  const byBest = (a: number, b: number) => best[b]! - best[a]! || a - b;
+  for (const byTheme of partitions.values()) for (const lists of byTheme.values()) sortLists(lists, byBest);
+  for (const lists of grid.values()) sortLists(lists, byBest);
+  return { resources, points, partitions, grid, words: buildWordIndex(resources), best };
 }
 
 /** The partitions that apply to a person in this department (its region included), or only the nationwide ones. */

@@ -1,12 +1,12 @@
 import type { Resource } from '../catalog/schema';
 import type { Recommendation } from '../contracts/result';
 import type { EligibilityStatus, Program, Scope, Theme } from '../contracts/vocabulary';
-import { departmentName, distanceKm } from '../geo';
+import { departmentName, distanceKm, regionOfDepartment } from '../geo';
 import type { RecommendInput } from '../orient';
-import { cellOf, partitionsFor, type CatalogIndex, type LonLat } from './build';
+import { CELL_DEGREES, cellOf, type CatalogIndex, type LonLat } from './build';
 import { audienceAllows, programsAllow } from './fit';
 import { localizedRefugiesInfo, pick } from './localize';
-import { compareRanked, NEAR_KM, scoreParts, total, type ScoreParts } from './score';
+import { acrossBorderProximity, compareRanked, WEIGHT_TOTAL, WEIGHTS, NEAR_KM, scoreParts, total, type ScoreParts } from './score';
 
 /** With no need named, the plan still points at papers, French and health. */
 export const DEFAULT_NEEDS: Theme[] = ['rights', 'language', 'health'];
@@ -18,38 +18,80 @@ interface Candidate {
   inDepartment: boolean;
 }
 
+type Visit = (c: Candidate) => void;
+
+/** The most the proximity part can add in each group (score.ts: local ≤ 1, regional 0.6, national 0.4). */
+const PROXIMITY_CEILING = {
+  department: WEIGHTS.proximity / WEIGHT_TOTAL,
+  region: (WEIGHTS.proximity * 0.6) / WEIGHT_TOTAL,
+  nationwide: (WEIGHTS.proximity * 0.4) / WEIGHT_TOTAL,
+};
+
+/** Distance from a point to the nearest point of a grid cell (0 inside it). */
+function distanceToCell([lon, lat]: LonLat, x: number, y: number): number {
+  const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), hi);
+  return distanceKm([lon, lat], [clamp(lon, x * CELL_DEGREES, (x + 1) * CELL_DEGREES), clamp(lat, y * CELL_DEGREES, (y + 1) * CELL_DEGREES)]);
+}
+
 /**
- * Calls `visit` for every resource that could answer the need here: the nationwide ones, the region's, the
- * department's, and local places over the border within the radius (grid cells of that theme only).
+ * The candidates for a need, in groups of falling rank: main theme before secondary theme, then in or
+ * near the department (local places over the border within the radius included), then the region, then
+ * nationwide. Ranking compares need match and proximity tier first, so once the top list is full after a
+ * group, no later group can enter it and the search stops there.
  */
-function forEachCandidate(
+function candidateGroups(
   index: CatalogIndex,
   need: Theme,
   department: string | undefined,
   point: LonLat | undefined,
-  visit: (c: Candidate) => void,
-): void {
-  const seen = new Set<number>();
-  for (const key of partitionsFor(department)) {
-    const inDepartment = key.startsWith('department:');
-    for (const position of index.partitions.get(key)?.get(need) ?? []) {
-      const at = index.points[position];
-      const local = index.resources[position]!.geography.scope === 'local';
-      if (local) seen.add(position);
-      visit({ position, inDepartment, ...(local && at && point ? { distance: distanceKm(point, at) } : {}) });
-    }
-  }
-  if (!point) return;
-  const [cx, cy] = cellOf(point).split(':').map(Number) as [number, number];
-  for (let dx = -1; dx <= 1; dx++) {
-    for (let dy = -1; dy <= 1; dy++) {
-      for (const position of index.grid.get(`${cx + dx}:${cy + dy}|${need}`) ?? []) {
-        if (seen.has(position)) continue;
-        const distance = distanceKm(point, index.points[position]!);
-        if (distance <= NEAR_KM) visit({ position, inDepartment: false, distance });
+  /** Whether something with this best score before proximity, plus this proximity part, could still rank. */
+  couldRank: (best: number, proximity: number) => boolean,
+): ((visit: Visit) => void)[] {
+  const region = department ? regionOfDepartment(department) : undefined;
+  const lists = (key: string) => index.partitions.get(key)?.get(need);
+  const groups: ((visit: Visit) => void)[] = [];
+  for (const group of ['primary', 'secondary'] as const) {
+    groups.push((visit) => {
+      const seen = new Set<number>();
+      for (const position of (department && lists(`department:${department}`)?.[group]) || []) {
+        if (!couldRank(index.best[position]!, PROXIMITY_CEILING.department)) break;
+        const at = index.points[position];
+        const local = index.resources[position]!.geography.scope === 'local';
+        if (local) seen.add(position);
+        visit({ position, inDepartment: true, ...(local && at && point ? { distance: distanceKm(point, at) } : {}) });
       }
-    }
+      if (!point) return;
+      const [cx, cy] = cellOf(point).split(':').map(Number) as [number, number];
+      for (let dx = -1; dx <= 1; dx++) {
+        for (let dy = -1; dy <= 1; dy++) {
+          const cell = index.grid.get(`${cx + dx}:${cy + dy}|${need}`);
+          // A whole cell is skipped when even its best resource at its nearest corner cannot make the list.
+          if (!cell || !couldRank(cell.best, acrossBorderProximity(distanceToCell(point, cx + dx, cy + dy)))) continue;
+          for (const position of cell[group]) {
+            if (!couldRank(index.best[position]!, acrossBorderProximity(0))) break;
+            if (seen.has(position)) continue;
+            const distance = distanceKm(point, index.points[position]!);
+            if (distance <= NEAR_KM && couldRank(index.best[position]!, acrossBorderProximity(distance))) visit({ position, inDepartment: false, distance });
+          }
+        }
+      }
+    });
+    groups.push((visit) => {
+      for (const position of (region && lists(`region:${region}`)?.[group]) || []) {
+        if (!couldRank(index.best[position]!, PROXIMITY_CEILING.region)) break;
+        visit({ position, inDepartment: false });
+      }
+    });
+    groups.push((visit) => {
+      for (const key of ['national', 'online']) {
+        for (const position of lists(key)?.[group] ?? []) {
+          if (!couldRank(index.best[position]!, PROXIMITY_CEILING.nationwide)) break;
+          visit({ position, inDepartment: false });
+        }
+      }
+    });
   }
+  return groups;
 }
 
 interface Scored {
@@ -66,6 +108,12 @@ const byRank = (a: Scored, b: Scored) => compareRanked(a, b) || (a.resource.id <
 class TopK {
   readonly items: Scored[] = [];
   constructor(private readonly size: number) {}
+  get full(): boolean {
+    return this.items.length >= this.size;
+  }
+  get last(): Scored | undefined {
+    return this.items[this.items.length - 1];
+  }
   offer(item: Scored): void {
     const items = this.items;
     if (items.length === this.size && byRank(item, items[items.length - 1]!) >= 0) return;
@@ -119,12 +167,16 @@ export function recommend(index: CatalogIndex, { profile, decisions, geo, locale
   for (const need of needs) {
     // Enough to fill this need after skipping what earlier needs already took.
     const top = new TopK(PER_NEED + chosen.size);
-    forEachCandidate(index, need, department, geo.point, (c) => {
-      const resource = index.resources[c.position]!;
-      if (!programsAllow(resource, statusOf) || !audienceAllows(resource, profile)) return;
-      const parts = scoreParts({ resource, need, profile, locale, statusOf, distanceKm: c.distance, inDepartment: c.inDepartment });
-      top.offer({ c, resource, parts, scope: resource.geography.scope, score: total(parts) });
-    });
+    const couldRank = (best: number, proximity: number) => !top.full || best + proximity >= top.last!.score;
+    for (const group of candidateGroups(index, need, department, geo.point, couldRank)) {
+      group((c) => {
+        const resource = index.resources[c.position]!;
+        if (!programsAllow(resource, statusOf) || !audienceAllows(resource, profile)) return;
+        const parts = scoreParts({ resource, need, profile, locale, statusOf, distanceKm: c.distance, inDepartment: c.inDepartment });
+        top.offer({ c, resource, parts, scope: resource.geography.scope, score: total(parts) });
+      });
+      if (top.full) break;
+    }
     const fresh = top.items.filter((x) => !chosen.has(x.c.position)).slice(0, PER_NEED);
     // Every need gets an answer, even when its best resource already answers another need.
     const picked = fresh.length > 0 ? fresh : top.items.slice(0, 1);

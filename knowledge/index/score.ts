@@ -11,7 +11,7 @@ export const WEIGHTS = { need: 3, proximity: 3, eligibility: 2, fit: 1, language
 export type ScoreParts = Record<keyof typeof WEIGHTS, number>;
 
 /** Nearer scopes first; "near me" decays over the radius. */
-const PROXIMITY: Record<Scope, number> = { local: 1, departmental: 0.8, regional: 0.6, national: 0.4, online: 0.35 };
+export const PROXIMITY: Record<Scope, number> = { local: 1, departmental: 0.8, regional: 0.6, national: 0.4, online: 0.35 };
 export const NEAR_KM = 60;
 
 export interface ScoreInput {
@@ -34,8 +34,8 @@ export function scoreParts({ resource, need, profile, locale, statusOf, distance
     proximity = (inDepartment ? 0.85 : 0.7) + 0.15 * (1 - Math.min(km, NEAR_KM) / NEAR_KM);
   }
 
-  const statuses = resource.programs.map(statusOf);
-  const eligibility = statuses.length === 0 ? 0.3 : statuses.every((s) => s === 'eligible') ? 1 : 0.5;
+  let eligibility = resource.programs.length === 0 ? 0.3 : 1;
+  for (const p of resource.programs) if (statusOf(p) !== 'eligible') eligibility = 0.5;
 
   const a = resource.audience;
   let fit = 0.5;
@@ -48,8 +48,24 @@ export function scoreParts({ resource, need, profile, locale, statusOf, distance
   return { need: need_, proximity, eligibility, fit: Math.max(0, Math.min(1, fit)), language };
 }
 
-const TOTAL = Object.values(WEIGHTS).reduce((a, b) => a + b, 0);
+export const WEIGHT_TOTAL = Object.values(WEIGHTS).reduce((a, b) => a + b, 0);
+const TOTAL = WEIGHT_TOTAL;
 
+/**
+ * The best score a resource could reach for anyone, without its proximity part (that depends on the
+ * person's place): computed once per resource, it lets ranking skip places that cannot make the list.
+ */
+export function bestWithoutProximity(resource: Resource): number {
+  const a = resource.audience;
+  const fit = Math.min(1, 0.5 + 0.25 * (Number(!!a.levels?.length) + Number(a.literacy === 'non_readers') + Number(!!a.statuses?.length)));
+  const eligibility = resource.programs.length === 0 ? 0.3 : 1;
+  return (WEIGHTS.need + WEIGHTS.eligibility * eligibility + WEIGHTS.fit * fit + WEIGHTS.language) / TOTAL;
+}
+
+/** The proximity part of a local place over the border at `km` (the most it can add). */
+export function acrossBorderProximity(km: number): number {
+  return (WEIGHTS.proximity * (0.7 + 0.15 * (1 - Math.min(km, NEAR_KM) / NEAR_KM))) / TOTAL;
+}
 export function total(parts: ScoreParts): number {
   const sum = (Object.keys(WEIGHTS) as (keyof ScoreParts)[]).reduce((acc, k) => acc + WEIGHTS[k] * parts[k], 0);
   return Math.round((sum / TOTAL) * 1000) / 1000;

@@ -29,7 +29,10 @@ function allowedBy(index: CatalogIndex, department: string | undefined): Set<num
   if (!department) return undefined;
   const allowed = new Set<number>();
   for (const key of partitionsFor(department)) {
-    for (const list of index.partitions.get(key)?.values() ?? []) for (const p of list) allowed.add(p);
+    for (const lists of index.partitions.get(key)?.values() ?? []) {
+      for (const p of lists.primary) allowed.add(p);
+      for (const p of lists.secondary) allowed.add(p);
+    }
   }
   return allowed;
 }

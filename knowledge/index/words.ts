@@ -12,12 +12,30 @@ const FIELD_WEIGHT = { title: 1, keyword: 0.9, summary: 0.5 } as const;
 /** Words too common to tell resources apart. */
 const STOP = new Set(['les', 'des', 'pour', 'une', 'dans', 'avec', 'aux', 'the', 'and', 'for', 'with', 'your', 'vous', 'votre']);
 
-export function normalise(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
+/** Folded form of each token seen (accents and marks removed): words repeat, folding them does not. */
+const folded = new Map<string, string>();
+const FOLD_CACHE_MAX = 200_000;
+
+function fold(token: string): string {
+  let f = folded.get(token);
+  if (f === undefined) {
+    // ASCII has nothing to fold; the Unicode round trip is the costly part of indexing.
+    f = /[^\x00-\x7f]/.test(token) ? token.normalize('NFD').replace(/\p{M}/gu, '') : token;
+    if (folded.size >= FOLD_CACHE_MAX) folded.clear();
+    folded.set(token, f);
+  }
+  return f;
 }
 
+/** The searchable words of a text: lower case, accents and marks folded, short and stop words left out. */
 export function words(text: string): string[] {
-  return (normalise(text).match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 2 && !STOP.has(w));
+  const out: string[] = [];
+  for (const token of text.toLowerCase().match(TOKEN) ?? []) {
+    const w = fold(token);
+    if (w.length > 2 && !STOP.has(w)) out.push(w);
+  }
+  return out;
 }
 
 export interface Postings {

@@ -119,12 +119,13 @@ function partitionStats(index: CatalogIndex) {
   let lists = 0;
   let largest = { key: '', size: 0 };
   for (const [key, byTheme] of index.partitions) {
-    for (const [theme, list] of byTheme) {
+    for (const [theme, { primary, secondary }] of byTheme) {
       lists++;
-      if (list.length > largest.size) largest = { key: `${key}|${theme}`, size: list.length };
+      const size = primary.length + secondary.length;
+      if (size > largest.size) largest = { key: `${key}|${theme}`, size };
     }
   }
-  const cells = [...index.grid.values()].map((l) => l.length);
+  const cells = [...index.grid.values()].map((l) => l.primary.length + l.secondary.length);
   return {
     partitions: index.partitions.size,
     themeLists: lists,
