@@ -53,7 +53,7 @@ export interface RawCity {
   muniSub?: string;
 }
 
-function readDecoupage<T>(file: string): T[] {
+export function readDecoupage<T>(file: string): T[] {
   const path = require.resolve(`@etalab/decoupage-administratif/data/${file}`);
   return JSON.parse(readFileSync(path, 'utf8')) as T[];
 }

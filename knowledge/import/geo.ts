@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readDecoupage } from '../geo/sources';
 
 /**
  * The administrative geography the importers check codes against: `@etalab/decoupage-administratif`
- * (COG 2026). The JSON files are read directly (the package main resolves `./data` from the current
- * directory), once, on first use.
+ * (COG 2026), read through the geography's own reader, once, on first use, with the EPCI members
+ * and the non-current commune codes that importers meet in external records.
  */
 
 interface CommuneRow {
@@ -40,16 +40,12 @@ interface Geo {
 
 let cache: Geo | undefined;
 
-function readData<T>(file: string): T {
-  return JSON.parse(readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${file}`), 'utf8')) as T;
-}
-
 function geo(): Geo {
   if (cache) return cache;
-  const departments = new Map(readData<DepartementRow[]>('departements.json').map((d) => [d.code, d.region]));
+  const departments = new Map(readDecoupage<DepartementRow>('departements.json').map((d) => [d.code, d.region]));
   const communes = new Map<string, CommuneInfo>();
   const byPostcode = new Map<string, string[]>();
-  for (const row of readData<CommuneRow[]>('communes.json')) {
+  for (const row of readDecoupage<CommuneRow>('communes.json')) {
     if (!row.departement) continue;
     const info = { code: row.code, department: row.departement, region: row.region ?? '', type: row.type };
     // A chef-lieu commune-déléguée shares its code with its commune-actuelle: keep the actual one.
@@ -57,7 +53,7 @@ function geo(): Geo {
     if (row.type !== 'commune-actuelle') continue;
     for (const cp of row.codesPostaux ?? []) byPostcode.set(cp, [...(byPostcode.get(cp) ?? []), row.code]);
   }
-  const epci = new Map(readData<EpciRow[]>('epci.json').map((e) => [e.code, (e.membres ?? []).map((m) => m.code)]));
+  const epci = new Map(readDecoupage<EpciRow>('epci.json').map((e) => [e.code, (e.membres ?? []).map((m) => m.code)]));
   cache = { departments, communes, byPostcode, epci };
   return cache;
 }
