@@ -1,4 +1,5 @@
-import type { Locale } from '../contracts/vocabulary';
+import type { Recommendation } from '../contracts/result';
+import type { Locale, Theme } from '../contracts/vocabulary';
 import type { LocalizedText, Resource } from '../catalog/schema';
 
 /** The text in the asked locale, French otherwise (French is required in every resource). */
@@ -21,4 +22,31 @@ export function refugiesInfoUrl(url: string, locale: Locale): string {
 export function localizedRefugiesInfo(resource: Resource, locale: Locale): Resource['refugiesInfo'] {
   if (!resource.refugiesInfo) return undefined;
   return { ...resource.refugiesInfo, url: refugiesInfoUrl(resource.refugiesInfo.url, locale) };
+}
+
+/** A resource as a recommendation for one need, in the person's locale. */
+export function toRecommendation(
+  r: Resource,
+  { need, locale, why, score, distanceKm }: { need: Theme; locale: Locale; why: string[]; score: number; distanceKm?: number },
+): Recommendation {
+  const refugiesInfo = localizedRefugiesInfo(r, locale);
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: pick(r.title, locale),
+    summary: pick(r.summary, locale),
+    theme: need,
+    themes: r.themes,
+    programs: r.programs,
+    scope: r.geography.scope,
+    why,
+    ...(r.contact.url ? { url: r.contact.url } : {}),
+    ...(r.contact.phone ? { phone: r.contact.phone } : {}),
+    ...(r.contact.address ? { address: r.contact.address } : {}),
+    ...(refugiesInfo ? { refugiesInfo } : {}),
+    ...(distanceKm !== undefined ? { distanceKm: Math.round(distanceKm * 10) / 10 } : {}),
+    score,
+    source: r.source,
+    verifiedOn: r.verifiedOn,
+  };
 }

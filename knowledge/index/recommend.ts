@@ -5,7 +5,7 @@ import { departmentName, distanceKm, regionOfDepartment } from '../geo';
 import type { RecommendInput } from '../orient';
 import { CELL_DEGREES, cellOf, type CatalogIndex, type LonLat } from './build';
 import { audienceAllows, programsAllow } from './fit';
-import { localizedRefugiesInfo, pick } from './localize';
+import { toRecommendation } from './localize';
 import { acrossBorderProximity, compareRanked, WEIGHT_TOTAL, WEIGHTS, NEAR_KM, scoreParts, total, type ScoreParts } from './score';
 
 /** With no need named, the plan still points at papers, French and health. */
@@ -182,26 +182,7 @@ export function recommend(index: CatalogIndex, { profile, decisions, geo, locale
     const picked = fresh.length > 0 ? fresh : top.items.slice(0, 1);
     for (const { c, resource: r, score } of picked) {
       chosen.add(c.position);
-      const refugiesInfo = localizedRefugiesInfo(r, locale);
-      out.push({
-        id: r.id,
-        kind: r.kind,
-        title: pick(r.title, locale),
-        summary: pick(r.summary, locale),
-        theme: need,
-        themes: r.themes,
-        programs: r.programs,
-        scope: r.geography.scope,
-        why: why(r, need, c),
-        ...(r.contact.url ? { url: r.contact.url } : {}),
-        ...(r.contact.phone ? { phone: r.contact.phone } : {}),
-        ...(r.contact.address ? { address: r.contact.address } : {}),
-        ...(refugiesInfo ? { refugiesInfo } : {}),
-        ...(c.distance !== undefined ? { distanceKm: Math.round(c.distance * 10) / 10 } : {}),
-        score,
-        source: r.source,
-        verifiedOn: r.verifiedOn,
-      });
+      out.push(toRecommendation(r, { need, locale, why: why(r, need, c), score, ...(c.distance !== undefined ? { distanceKm: c.distance } : {}) }));
     }
   }
   return out;

@@ -9,7 +9,7 @@ import type { Recommendation } from '../../knowledge/contracts/result';
 import { LOCALES, type EligibilityStatus, type Program, type Theme } from '../../knowledge/contracts/vocabulary';
 import { communePoint, distanceKm, regionOfDepartment } from '../../knowledge/geo';
 import { audienceAllows, programsAllow } from '../../knowledge/index/fit';
-import { pick } from '../../knowledge/index/localize';
+import { pick, toRecommendation } from '../../knowledge/index/localize';
 import type { SearchHit, SearchQuery } from '../../knowledge/index/search';
 import { NEAR_KM } from '../../knowledge/index/score';
 import type { RecommendInput } from '../../knowledge/orient';
@@ -86,20 +86,7 @@ export function baselineRecommend(fuse: Fuse<Resource>, { profile, decisions, ge
       .sort((a, b) => TIER[b.item.geography.scope] - TIER[a.item.geography.scope] || (a.score ?? 1) - (b.score ?? 1));
     for (const { item: r, score } of ranked.filter((x) => !chosen.has(x.item.id)).slice(0, 3)) {
       chosen.add(r.id);
-      out.push({
-        id: r.id,
-        kind: r.kind,
-        title: pick(r.title, locale),
-        summary: pick(r.summary, locale),
-        theme: need,
-        themes: r.themes,
-        programs: r.programs,
-        scope: r.geography.scope,
-        why: [],
-        score: Math.round((1 - (score ?? 1)) * 1000) / 1000,
-        source: r.source,
-        verifiedOn: r.verifiedOn,
-      });
+      out.push(toRecommendation(r, { need, locale, why: [], score: Math.round((1 - (score ?? 1)) * 1000) / 1000 }));
     }
   }
   return out;
