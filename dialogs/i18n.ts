@@ -1,5 +1,5 @@
 import type { Locale } from '../knowledge/contracts/vocabulary';
-import { translator, type Translate } from '../knowledge/i18n';
+import { getI18n, translator, type Translate } from '../knowledge/i18n';
 
 /** The conversation's texts (`locales/<lng>/chat.json`) and the engine's (`engine.json`), French fallback. */
 export interface Texts {
@@ -10,13 +10,12 @@ export interface Texts {
 }
 
 export function textsFor(locale: Locale): Texts {
-  const t = translator(locale, 'chat');
   return {
-    t,
+    t: translator(locale, 'chat'),
     engine: translator(locale, 'engine'),
     locale,
     list: (key) => {
-      const value: unknown = t(key, { returnObjects: true });
+      const value: unknown = getI18n().getFixedT(locale, 'chat')(key, { returnObjects: true });
       return Array.isArray(value) ? value.map(String) : [];
     },
   };

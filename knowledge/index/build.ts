@@ -40,8 +40,8 @@ export interface CatalogIndex {
   partitions: Map<string, Map<Theme, ThemeLists>>;
   /** `cell|theme` → the same two groups of local resources whose point lies in that grid cell. */
   grid: Map<string, ThemeLists>;
-  /** Every resource's words in every locale, for free-text search. */
-  words: WordIndex;
+  /** Every resource's words in every locale, for free-text search: built on first use (orient never needs it). */
+  readonly words: WordIndex;
   /** Per resource, the best score it could reach before proximity (see score.ts). */
   best: Float64Array;
 }
@@ -106,7 +106,17 @@ export function buildIndex(resources: readonly Resource[]): CatalogIndex {
   const byBest = (a: number, b: number) => best[b]! - best[a]! || a - b;
   for (const byTheme of partitions.values()) for (const lists of byTheme.values()) sortLists(lists, byBest);
   for (const lists of grid.values()) sortLists(lists, byBest);
-  return { resources, points, partitions, grid, words: buildWordIndex(resources), best };
+  let words: WordIndex | undefined;
+  return {
+    resources,
+    points,
+    partitions,
+    grid,
+    best,
+    get words() {
+      return (words ??= buildWordIndex(resources));
+    },
+  };
 }
 
 /** The partitions that apply to a person in this department (its region included), or only the nationwide ones. */

@@ -6,7 +6,7 @@ import type { RecommendInput } from '../orient';
 import { CELL_DEGREES, cellOf, type CatalogIndex, type LonLat } from './build';
 import { audienceAllows, programsAllow } from './fit';
 import { toRecommendation } from './localize';
-import { acrossBorderProximity, compareRanked, WEIGHT_TOTAL, WEIGHTS, NEAR_KM, scoreParts, total, type ScoreParts } from './score';
+import { acrossBorderProximity, compareRanked, proximityOf, WEIGHT_TOTAL, WEIGHTS, NEAR_KM, scoreParts, total, type ScoreParts } from './score';
 
 /** With no need named, the plan still points at papers, French and health. */
 export const DEFAULT_NEEDS: Theme[] = ['rights', 'language', 'health'];
@@ -18,7 +18,8 @@ interface Candidate {
   inDepartment: boolean;
 }
 
-type Visit = (c: Candidate) => void;
+/** Positional arguments, not an object: hundreds of candidates per need, most of them dropped at once. */
+type Visit = (position: number, inDepartment: boolean, distance?: number) => void;
 
 /** The most the proximity part can add in each group (score.ts: local ≤ 1, regional 0.6, national 0.4). */
 const PROXIMITY_CEILING = {
@@ -58,7 +59,7 @@ function candidateGroups(
         const at = index.points[position];
         const local = index.resources[position]!.geography.scope === 'local';
         if (local) seen.add(position);
-        visit({ position, inDepartment: true, ...(local && at && point ? { distance: distanceKm(point, at) } : {}) });
+        visit(position, true, local && at && point ? distanceKm(point, at) : undefined);
       }
       if (!point) return;
       const [cx, cy] = cellOf(point).split(':').map(Number) as [number, number];
@@ -71,7 +72,7 @@ function candidateGroups(
             if (!couldRank(index.best[position]!, acrossBorderProximity(0))) break;
             if (seen.has(position)) continue;
             const distance = distanceKm(point, index.points[position]!);
-            if (distance <= NEAR_KM && couldRank(index.best[position]!, acrossBorderProximity(distance))) visit({ position, inDepartment: false, distance });
+            if (distance <= NEAR_KM && couldRank(index.best[position]!, acrossBorderProximity(distance))) visit(position, false, distance);
           }
         }
       }
@@ -79,14 +80,14 @@ function candidateGroups(
     groups.push((visit) => {
       for (const position of (region && lists(`region:${region}`)?.[group]) || []) {
         if (!couldRank(index.best[position]!, PROXIMITY_CEILING.region)) break;
-        visit({ position, inDepartment: false });
+        visit(position, false);
       }
     });
     groups.push((visit) => {
       for (const key of ['national', 'online']) {
         for (const position of lists(key)?.[group] ?? []) {
           if (!couldRank(index.best[position]!, PROXIMITY_CEILING.nationwide)) break;
-          visit({ position, inDepartment: false });
+          visit(position, false);
         }
       }
     });
@@ -169,10 +170,14 @@ export function recommend(index: CatalogIndex, { profile, decisions, geo, locale
     const top = new TopK(PER_NEED + chosen.size);
     const couldRank = (best: number, proximity: number) => !top.full || best + proximity >= top.last!.score;
     for (const group of candidateGroups(index, need, department, geo.point, couldRank)) {
-      group((c) => {
-        const resource = index.resources[c.position]!;
+      group((position, inDepartment, distance) => {
+        const resource = index.resources[position]!;
+        // Its proximity is known already: if even its best other parts cannot rank, nothing else is computed.
+        const proximity = proximityOf(resource.geography.scope, inDepartment, distance);
+        if (!couldRank(index.best[position]!, (WEIGHTS.proximity * proximity) / WEIGHT_TOTAL)) return;
         if (!programsAllow(resource, statusOf) || !audienceAllows(resource, profile)) return;
-        const parts = scoreParts({ resource, need, profile, locale, statusOf, distanceKm: c.distance, inDepartment: c.inDepartment });
+        const parts = scoreParts({ resource, need, profile, locale, statusOf, distanceKm: distance, inDepartment });
+        const c: Candidate = distance === undefined ? { position, inDepartment } : { position, inDepartment, distance };
         top.offer({ c, resource, parts, scope: resource.geography.scope, score: total(parts) });
       });
       if (top.full) break;

@@ -14,6 +14,13 @@ export type ScoreParts = Record<keyof typeof WEIGHTS, number>;
 export const PROXIMITY: Record<Scope, number> = { local: 1, departmental: 0.8, regional: 0.6, national: 0.4, online: 0.35 };
 export const NEAR_KM = 60;
 
+export function proximityOf(scope: Scope, inDepartment: boolean, distanceKm: number | undefined): number {
+  if (scope !== 'local') return PROXIMITY[scope];
+  // A place next door over the border beats the department's other end only by distance.
+  const km = distanceKm ?? (inDepartment ? NEAR_KM / 2 : NEAR_KM);
+  return (inDepartment ? 0.85 : 0.7) + 0.15 * (1 - Math.min(km, NEAR_KM) / NEAR_KM);
+}
+
 export interface ScoreInput {
   resource: Resource;
   need: Theme;
@@ -27,12 +34,7 @@ export interface ScoreInput {
 export function scoreParts({ resource, need, profile, locale, statusOf, distanceKm, inDepartment }: ScoreInput): ScoreParts {
   const need_ = resource.themes[0] === need ? 1 : resource.themes.includes(need) ? 0.6 : 0;
 
-  let proximity = PROXIMITY[resource.geography.scope];
-  if (resource.geography.scope === 'local') {
-    // A place next door over the border beats the department's other end only by distance.
-    const km = distanceKm ?? (inDepartment ? NEAR_KM / 2 : NEAR_KM);
-    proximity = (inDepartment ? 0.85 : 0.7) + 0.15 * (1 - Math.min(km, NEAR_KM) / NEAR_KM);
-  }
+  const proximity = proximityOf(resource.geography.scope, inDepartment, distanceKm);
 
   let eligibility = resource.programs.length === 0 ? 0.3 : 1;
   for (const p of resource.programs) if (statusOf(p) !== 'eligible') eligibility = 0.5;

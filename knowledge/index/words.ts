@@ -21,7 +21,7 @@ function fold(token: string): string {
   let f = folded.get(token);
   if (f === undefined) {
     // ASCII has nothing to fold; the Unicode round trip is the costly part of indexing.
-    f = /[^\x00-\x7f]/.test(token) ? token.normalize('NFD').replace(/\p{M}/gu, '') : token;
+    f = NON_ASCII.test(token) ? token.normalize('NFD').replace(/\p{M}/gu, '') : token;
     if (folded.size >= FOLD_CACHE_MAX) folded.clear();
     folded.set(token, f);
   }
@@ -33,7 +33,7 @@ export function words(text: string): string[] {
   const out: string[] = [];
   for (const token of text.toLowerCase().match(TOKEN) ?? []) {
     const w = fold(token);
-    if (w.length > 2 && !STOP.has(w)) out.push(w);
+    if (w.length > 2 && !(w.length <= 5 && STOP.has(w))) out.push(w);
   }
   return out;
 }
@@ -57,14 +57,19 @@ function trigramsOf(word: string): string[] {
   return out;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function add(postings: Map<string, Postings>, text: string, position: number, weight: number): void {
-  for (const w of words(text)) {
+  const ascii = !NON_ASCII.test(text);
+  for (const token of text.toLowerCase().match(TOKEN) ?? []) {
+    const w = ascii ? token : fold(token);
+    if (w.length <= 2 || (w.length <= 5 && STOP.has(w))) continue;
     let p = postings.get(w);
     if (!p) postings.set(w, (p = { positions: [], weights: [] }));
     const last = p.positions.length - 1;
-    // Resources are added in order, so a repeated word of the same resource is always the last entry.
-    if (last >= 0 && p.positions[last] === position) p.weights[last] = Math.max(p.weights[last]!, weight);
-    else {
+    // Resources are added in order, so a repeated word of the same resource is always the last entry;
+    // fields come title first, so the first weight of a resource is already its highest.
+    if (last < 0 || p.positions[last] !== position) {
       p.positions.push(position);
       p.weights.push(weight);
     }
@@ -77,7 +82,9 @@ export function buildWordIndex(resources: readonly Resource[]): WordIndex {
     for (const l of LOCALES) {
       const title = r.title[l];
       if (title) add(postings, title, position, FIELD_WEIGHT.title);
-      for (const k of r.keywords?.[l] ?? []) add(postings, k, position, FIELD_WEIGHT.keyword);
+    }
+    for (const l of LOCALES) for (const k of r.keywords?.[l] ?? []) add(postings, k, position, FIELD_WEIGHT.keyword);
+    for (const l of LOCALES) {
       const summary = r.summary[l];
       if (summary) add(postings, summary, position, FIELD_WEIGHT.summary);
     }

@@ -157,6 +157,9 @@ function main(): void {
   // 3. Index: buildIndex builds everything search and orient use (partitions, grid, word index).
   const [index, buildMs] = timed(() => buildIndex(catalog));
   const heapIndex = heapMb();
+  // The word index is built on the first search: measured on its own.
+  const [, wordsMs] = timed(() => index.words);
+  const heapWords = heapMb();
   const partitions = partitionStats(index);
 
   // 4. orient: the real engine, as bot/engine.ts assembles it.
@@ -219,7 +222,7 @@ function main(): void {
 
   const orientSpeedUp = { p50: ratio(baseOrientStats.p50, oursOrientSubset.p50), p99: ratio(baseOrientStats.p99, oursOrientSubset.p99), vsFullP99: ratio(baseOrientStats.p50, orientAll.p99) };
   const searchSpeedUp = { p50: ratio(baseSearchStats.p50, oursSearchSubset.p50), p99: ratio(baseSearchStats.p99, oursSearchSubset.p99) };
-  const totalBuildMs = buildMs;
+  const totalBuildMs = buildMs + wordsMs;
   const targets = {
     orientP99: { target: `< ${TARGETS.orientP99Ms} ms`, value: orientAll.p99, met: orientAll.p99 < TARGETS.orientP99Ms },
     orientSpeedUp: {
@@ -227,7 +230,8 @@ function main(): void {
       value: Math.min(orientSpeedUp.p50, orientSpeedUp.p99),
       met: orientSpeedUp.p50 >= TARGETS.speedUp && orientSpeedUp.p99 >= TARGETS.speedUp,
     },
-    indexBuild: { target: `< ${TARGETS.buildMs} ms (buildIndex: partitions, grid and word index)`, value: round(totalBuildMs, 1), met: totalBuildMs < TARGETS.buildMs },
+    indexBuild: { target: `< ${TARGETS.buildMs} ms (buildIndex: what orient uses)`, value: round(buildMs, 1), met: buildMs < TARGETS.buildMs },
+    indexBuildWithWords: { target: `< ${TARGETS.buildMs} ms (with the search word index)`, value: round(totalBuildMs, 1), met: totalBuildMs < TARGETS.buildMs },
   };
 
   // ---- Report
@@ -237,7 +241,8 @@ function main(): void {
     ['geography data (communes, points, fuzzy)', ms(geoMs), heapEmpty.toFixed(1), 'loaded once per process'],
     ['catalog generation', ms(generateMs), heapCatalog.toFixed(1), `${catalog.length} resources, ${departments.size} departments`],
     ['catalog validation (ResourceSchema)', ms(validateMs), '', `${catalog.length - invalid.length} valid, ${invalid.length} invalid`],
-    ['buildIndex', ms(buildMs), heapIndex.toFixed(1), `+${(heapIndex - heapCatalog).toFixed(1)} MiB over the catalog`],
+    ['buildIndex (partitions, grid: what orient uses)', ms(buildMs), heapIndex.toFixed(1), `+${(heapIndex - heapCatalog).toFixed(1)} MiB over the catalog`],
+    ['word index (first search)', ms(wordsMs), heapWords.toFixed(1), `+${(heapWords - heapIndex).toFixed(1)} MiB`],
     ['baseline fuse.js index (whole catalog)', ms(fuseBuildMs), heapFuse.toFixed(1), `+${(heapFuse - heapBeforeFuse).toFixed(1)} MiB`],
   ]);
   say(`  scopes: ${Object.entries(scopes).map(([k, v]) => `${k} ${v}`).join(', ')}`);
@@ -270,6 +275,7 @@ function main(): void {
     ['orient p99', targets.orientP99.target, `${ms(targets.orientP99.value)} ms`, verdict(targets.orientP99.met)],
     ['orient speed-up vs baseline', targets.orientSpeedUp.target, `${targets.orientSpeedUp.value}×`, verdict(targets.orientSpeedUp.met)],
     ['index build', targets.indexBuild.target, `${ms(targets.indexBuild.value)} ms`, verdict(targets.indexBuild.met)],
+    ['index build + words', targets.indexBuildWithWords.target, `${ms(targets.indexBuildWithWords.value)} ms`, verdict(targets.indexBuildWithWords.met)],
   ]);
 
   const results = {
@@ -280,6 +286,7 @@ function main(): void {
     index: {
       geoDataMs: round(geoMs, 1),
       buildIndexMs: round(buildMs, 1),
+      wordIndexMs: round(wordsMs, 1),
       totalMs: round(totalBuildMs, 1),
       ...partitions,
     },
