@@ -13,6 +13,7 @@ const FIELD_WEIGHT = { title: 1, keyword: 0.9, summary: 0.5 } as const;
 const STOP = new Set(['les', 'des', 'pour', 'une', 'dans', 'avec', 'aux', 'the', 'and', 'for', 'with', 'your', 'vous', 'votre']);
 
 const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
 /** Folded form of each token seen (accents and marks removed): words repeat, folding them does not. */
 const folded = new Map<string, string>();
 const FOLD_CACHE_MAX = 200_000;
@@ -31,8 +32,9 @@ function fold(token: string): string {
 /** The searchable words of a text: lower case, accents and marks folded, short and stop words left out. */
 export function words(text: string): string[] {
   const out: string[] = [];
+  const ascii = !NON_ASCII.test(text);
   for (const token of text.toLowerCase().match(TOKEN) ?? []) {
-    const w = fold(token);
+    const w = ascii ? token : fold(token);
     if (w.length > 2 && !(w.length <= 5 && STOP.has(w))) out.push(w);
   }
   return out;
@@ -57,13 +59,8 @@ function trigramsOf(word: string): string[] {
   return out;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
-function add(postings: Map<string, Postings>, text: string, position: number, weight: number): void {
-  const ascii = !NON_ASCII.test(text);
-  for (const token of text.toLowerCase().match(TOKEN) ?? []) {
-    const w = ascii ? token : fold(token);
-    if (w.length <= 2 || (w.length <= 5 && STOP.has(w))) continue;
+function add(postings: Map<string, Postings>, tokens: readonly string[], position: number, weight: number): void {
+  for (const w of tokens) {
     let p = postings.get(w);
     if (!p) postings.set(w, (p = { positions: [], weights: [] }));
     const last = p.positions.length - 1;
@@ -81,12 +78,12 @@ export function buildWordIndex(resources: readonly Resource[]): WordIndex {
   resources.forEach((r, position) => {
     for (const l of LOCALES) {
       const title = r.title[l];
-      if (title) add(postings, title, position, FIELD_WEIGHT.title);
+      if (title) add(postings, words(title), position, FIELD_WEIGHT.title);
     }
-    for (const l of LOCALES) for (const k of r.keywords?.[l] ?? []) add(postings, k, position, FIELD_WEIGHT.keyword);
+    for (const l of LOCALES) for (const k of r.keywords?.[l] ?? []) add(postings, words(k), position, FIELD_WEIGHT.keyword);
     for (const l of LOCALES) {
       const summary = r.summary[l];
-      if (summary) add(postings, summary, position, FIELD_WEIGHT.summary);
+      if (summary) add(postings, words(summary), position, FIELD_WEIGHT.summary);
     }
   });
   const trigrams = new Map<string, string[]>();
