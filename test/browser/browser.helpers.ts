@@ -226,3 +226,13 @@ export function readStorage(page: Page): Promise<{ userId: string | null; conver
     conversation: JSON.parse(localStorage.getItem('boussole.conversation') ?? 'null') as { conversationId: string; token: string } | null,
   }));
 }
+
+const RTL = new Set(['ar', 'fa', 'ps']);
+
+/** Opens the page (which starts in the browser's language), then picks `lng` in the language picker. */
+export async function openAndPick(page: Page, url: string, from: string, lng: string): Promise<void> {
+  await page.goto(`${url}/`);
+  await page.locator(`html[lang="${from}"]`).waitFor({ state: 'attached' });
+  await page.selectOption('#language', lng);
+  await page.locator(`html[lang="${lng}"][dir="${RTL.has(lng) ? 'rtl' : 'ltr'}"]`).waitFor({ state: 'attached' });
+}

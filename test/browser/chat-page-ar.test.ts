@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { SCREENSHOTS, STEP, activities, chatTexts, completeConversation, openBrowser, screenshot, serve, waitForBotText, type Served } from './browser.helpers';
+import { SCREENSHOTS, STEP, activities, chatTexts, completeConversation, openAndPick, openBrowser, screenshot, serve, waitForBotText, type Served } from './browser.helpers';
 
 jest.setTimeout(90_000);
 
@@ -21,10 +21,7 @@ describe('the chat page in Arabic', () => {
     const b = await openBrowser(server.url, { locale: 'fr-FR' });
     try {
       const { page } = b;
-      await page.goto(`${server.url}/`);
-      await page.locator('html[lang="fr"]').waitFor({ state: 'attached' });
-      await page.selectOption('#language', 'ar');
-      await page.locator('html[lang="ar"][dir="rtl"]').waitFor({ state: 'attached' });
+      await openAndPick(page, server.url, 'fr', 'ar');
       await waitForBotText(page, t('welcome.hello'));
 
       // Web Chat got dir="rtl": its root carries it and texts are laid out right to left.

@@ -8,6 +8,7 @@ import {
   answer,
   chatTexts,
   completeConversation,
+  openAndPick,
   openBrowser,
   probe,
   readStorage,
@@ -92,11 +93,8 @@ describe('the chat page in Chromium', () => {
     const b = await openBrowser(server.url, { locale: 'en-US' });
     try {
       const { page } = b;
-      await page.goto(`${server.url}/`);
       // First visit in an English browser: the page starts in English; the person picks Français.
-      await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
-      await page.selectOption('#language', 'fr');
-      await page.locator('html[lang="fr"][dir="ltr"]').waitFor({ state: 'attached' });
+      await openAndPick(page, server.url, 'en', 'fr');
       await waitForBotText(page, t('welcome.hello'));
       expect(await page.locator('.webchat__send-box textarea').first().getAttribute('placeholder')).toBe('Écrivez votre message');
       // No upload button.
@@ -211,9 +209,7 @@ describe('the chat page in Chromium', () => {
     const b = await openBrowser(server.url, { locale: 'fr-FR' });
     try {
       const { page } = b;
-      await page.goto(`${server.url}/`);
-      await page.locator('html[lang="fr"]').waitFor({ state: 'attached' });
-      await page.selectOption('#language', 'en');
+      await openAndPick(page, server.url, 'fr', 'en');
       await waitForBotText(page, en('welcome.hello'));
 
       await page.selectOption('#language', 'fa');
