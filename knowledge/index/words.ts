@@ -40,6 +40,81 @@ export function words(text: string): string[] {
   return out;
 }
 
+/**
+ * The same words as `words()`, read without allocating a string per word: the catalog holds millions of
+ * word occurrences but a few thousand distinct words, so each word is folded into a buffer, hashed, and
+ * matched against the words already seen; only a new word becomes a new string. Characters outside the
+ * Basic Multilingual Plane are separators here (none of our eight languages needs them).
+ */
+const TOKEN_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const charClass = new Int8Array(65536); // 0 not yet known, 1 part of a word, 2 separator
+const foldedChars: (string | undefined)[] = [];
+
+function isWordChar(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  let c = charClass[code]!;
+  if (c === 0) charClass[code] = c = TOKEN_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+  return c === 1;
+}
+
+function foldedChar(code: number): string {
+  let f = foldedChars[code];
+  if (f === undefined) foldedChars[code] = f = String.fromCharCode(code).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  return f;
+}
+
+export class WordScanner {
+  private readonly buffer = new Uint16Array(128);
+  private readonly seen = new Map<number, string[]>();
+  private length = 0;
+  private hash = 0;
+
+  /** Calls `onWord` for each searchable word of `text`, in order, exactly as `words(text)` lists them. */
+  scan(text: string, onWord: (word: string) => void): void {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (!isWordChar(code)) {
+        this.end(onWord);
+      } else if (code < 128) {
+        this.push(code >= 65 && code <= 90 ? code + 32 : code);
+      } else {
+        const f = foldedChar(code);
+        for (let k = 0; k < f.length; k++) this.push(f.charCodeAt(k));
+      }
+    }
+    this.end(onWord);
+  }
+
+  private push(c: number): void {
+    if (this.length < this.buffer.length) this.buffer[this.length] = c;
+    this.length++;
+    this.hash = (Math.imul(this.hash, 31) + c) | 0;
+  }
+
+  private end(onWord: (word: string) => void): void {
+    const length = this.length;
+    const key = this.hash ^ length;
+    this.length = 0;
+    this.hash = 0;
+    // Longer than the buffer: not a word anyone types.
+    if (length <= 2 || length > this.buffer.length) return;
+    let bucket = this.seen.get(key);
+    let word = bucket?.find((w) => this.matches(w, length));
+    if (word === undefined) {
+      word = String.fromCharCode(...this.buffer.subarray(0, length));
+      if (bucket) bucket.push(word);
+      else this.seen.set(key, (bucket = [word]));
+    }
+    if (!(length <= 5 && STOP.has(word))) onWord(word);
+  }
+
+  private matches(word: string, length: number): boolean {
+    if (word.length !== length) return false;
+    for (let i = 0; i < length; i++) if (word.charCodeAt(i) !== this.buffer[i]) return false;
+    return true;
+  }
+}
+
 export interface Postings {
   positions: number[];
   weights: number[];
@@ -59,8 +134,12 @@ function trigramsOf(word: string): string[] {
   return out;
 }
 
-function add(postings: Map<string, Postings>, tokens: readonly string[], position: number, weight: number): void {
-  for (const w of tokens) {
+export function buildWordIndex(resources: readonly Resource[]): WordIndex {
+  const postings = new Map<string, Postings>();
+  const scanner = new WordScanner();
+  let position = 0;
+  let weight = 0;
+  const add = (w: string) => {
     let p = postings.get(w);
     if (!p) postings.set(w, (p = { positions: [], weights: [] }));
     const last = p.positions.length - 1;
@@ -70,22 +149,22 @@ function add(postings: Map<string, Postings>, tokens: readonly string[], positio
       p.positions.push(position);
       p.weights.push(weight);
     }
-  }
-}
-
-export function buildWordIndex(resources: readonly Resource[]): WordIndex {
-  const postings = new Map<string, Postings>();
-  resources.forEach((r, position) => {
+  };
+  for (position = 0; position < resources.length; position++) {
+    const r = resources[position]!;
+    weight = FIELD_WEIGHT.title;
     for (const l of LOCALES) {
       const title = r.title[l];
-      if (title) add(postings, words(title), position, FIELD_WEIGHT.title);
+      if (title) scanner.scan(title, add);
     }
-    for (const l of LOCALES) for (const k of r.keywords?.[l] ?? []) add(postings, words(k), position, FIELD_WEIGHT.keyword);
+    weight = FIELD_WEIGHT.keyword;
+    for (const l of LOCALES) for (const k of r.keywords?.[l] ?? []) scanner.scan(k, add);
+    weight = FIELD_WEIGHT.summary;
     for (const l of LOCALES) {
       const summary = r.summary[l];
-      if (summary) add(postings, words(summary), position, FIELD_WEIGHT.summary);
+      if (summary) scanner.scan(summary, add);
     }
-  });
+  }
   const trigrams = new Map<string, string[]>();
   for (const w of postings.keys()) {
     for (const g of new Set(trigramsOf(w))) {

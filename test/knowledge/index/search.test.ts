@@ -1,7 +1,7 @@
 import { loadCatalog } from '../../../knowledge/catalog/load';
 import { buildIndex } from '../../../knowledge/index/build';
 import { search } from '../../../knowledge/index/search';
-import { words } from '../../../knowledge/index/words';
+import { WordScanner, words } from '../../../knowledge/index/words';
 
 const index = buildIndex(loadCatalog().resources);
 
@@ -42,5 +42,23 @@ describe('search', () => {
   it('ignores case, accents and short words', () => {
     expect(words('Le Français, à l’école ÉTÉ')).toEqual(['francais', 'ecole', 'ete']);
     expect(search(index, { text: 'de la' })).toEqual([]);
+  });
+});
+
+describe('word scanner of the index', () => {
+  it('reads exactly the words that queries are split into, for every text of the catalog', () => {
+    const scanner = new WordScanner();
+    const texts = loadCatalog().resources.flatMap((r) => [
+      ...Object.values(r.title),
+      ...Object.values(r.summary),
+      ...Object.values(r.keywords ?? {}).flat(),
+    ]) as string[];
+    texts.push('Ǆemal İstanbul ﬁlm Crème BRÛLÉE — naïve 1er ٢٧ ሰላም ሓገዝ', 'l’école d’été, c’est ça');
+    const mismatched = texts.filter((text) => {
+      const scanned: string[] = [];
+      scanner.scan(text, (w) => scanned.push(w));
+      return scanned.join(' ') !== words(text).join(' ');
+    });
+    expect(mismatched).toEqual([]);
   });
 });
