@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import restify from 'restify';
 import type { Engine } from '../knowledge/orient';
 import { orientationRoute } from './api/orientation';
@@ -13,8 +14,10 @@ export function createServer({ engine, mountChat }: ServerParts): restify.Server
   const server = restify.createServer({ name: 'boussole', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
+  // Which process answers: the chat page reconnects when it changes (a restart mid-conversation).
+  const instance = randomUUID();
   server.get('/healthz', (_req, res, next) => {
-    res.json({ status: 'ok' });
+    res.json({ status: 'ok', instance });
     next();
   });
   server.post('/api/orientation', orientationRoute(engine));

@@ -343,6 +343,29 @@
     start(language, false);
   });
 
+  // DirectLineJS stops polling when the server goes away, and a restarted server is another process:
+  // when /healthz names another instance (or answers again after failing), the conversation is resumed
+  // in place, with its history, instead of leaving the person in front of a silent chat.
+  var instance = null;
+  var unreachable = false;
+  window.setInterval(function () {
+    fetch('/healthz', { cache: 'no-store' })
+      .then(function (r) {
+        return r.ok ? r.json() : Promise.reject(new Error('health ' + r.status));
+      })
+      .then(function (health) {
+        var restarted = unreachable || (instance !== null && health.instance !== instance);
+        instance = health.instance;
+        unreachable = false;
+        document.documentElement.setAttribute('data-server', String(instance));
+        var language = picker.value;
+        if (restarted && LANGUAGES[language]) start(language, false);
+      })
+      .catch(function () {
+        unreachable = true;
+      });
+  }, 3000);
+
   if (!window.WebChat || typeof window.WebChat.renderWebChat !== 'function') {
     showStatus('Connexion impossible. / Unable to connect.', true);
     return;

@@ -17,7 +17,7 @@ describe('HTTP API (real server process)', () => {
   it('GET /healthz answers ok', async () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
+    expect(await res.json()).toEqual({ status: 'ok', instance: expect.stringMatching(/^[0-9a-f-]{36}$/) });
   });
 
   it('POST /api/orientation returns the result for a valid profile', async () => {
