@@ -2,6 +2,7 @@ import type { ChannelAccount } from 'botbuilder';
 import type { Server } from 'restify';
 import { DirectLineAdapter, type BotLogic } from './adapter';
 import { ConversationStore } from './conversationStore';
+import { ConversationRateLimiter, type RateLimit } from './rateLimit';
 import { BASE_PATH, mountRoutes } from './routes';
 import { TokenService } from './tokens';
 import { TurnQueue } from './turnQueue';
@@ -22,6 +23,8 @@ export interface DirectLineOptions {
   botAccount?: { id: string; name?: string };
   /** serviceUrl stamped on activities; default this server's URL + /v3/directline. */
   serviceUrl?: string;
+  /** New conversations one address may open per window; default 30 per 10 minutes. */
+  newConversations?: RateLimit;
   /** Failed turns and I/O errors (ids and errors only, never message text); default stderr. */
   logError?: (message: string, error: unknown) => void;
 }
@@ -65,7 +68,8 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
     adapter,
     mount(server) {
       mountedOn = server;
-      mountRoutes(server, { store, tokens, adapter, botAccount, serviceUrl, now, logError });
+      const limiter = new ConversationRateLimiter(options.newConversations ?? { max: 30, windowSeconds: 600 }, now);
+      mountRoutes(server, { store, tokens, adapter, botAccount, serviceUrl, now, logError, limiter });
     },
     async forgetConversation(conversationId) {
       // Not queued behind the current turn: "erase my data" is usually run from inside that turn.

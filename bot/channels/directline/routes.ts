@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { DirectLineAdapter } from './adapter';
 import type { ConversationRecord, ConversationStore } from './conversationStore';
 import { HttpError, bearerToken, handle, readJson, sendJson } from './http';
+import type { ConversationRateLimiter } from './rateLimit';
 import type { TokenService } from './tokens';
 
 export const BASE_PATH = '/v3/directline';
@@ -23,6 +24,7 @@ export interface RouteDeps {
   serviceUrl: () => string;
   now: () => Date;
   logError: (message: string, error: unknown) => void;
+  limiter: ConversationRateLimiter;
 }
 
 // No '/' in user ids: botbuilder builds storage keys like `directline/users/{id}/UserState`.
@@ -89,6 +91,11 @@ export function mountRoutes(server: Server, deps: RouteDeps): void {
   server.post(
     `${BASE_PATH}/tokens/generate`,
     route(async (req, res) => {
+      const wait = deps.limiter.take(req.socket.remoteAddress ?? 'unknown');
+      if (wait !== undefined) {
+        res.header('Retry-After', String(wait));
+        throw new HttpError(429, 'TooManyRequests', 'Too many new conversations from this address; try again later.');
+      }
       const body = generateSchema.safeParse((await readJson(req)) ?? {});
       if (!body.success) throw new HttpError(400, 'BadArgument', 'Invalid user id.');
       // Like Web Chat's own random ids; a caller that wants UserState across visits passes a stable id.
