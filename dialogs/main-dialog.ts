@@ -231,7 +231,8 @@ export class MainDialog extends ComponentDialog {
       case 'help':
       case 'human':
         await dc.context.sendActivity(command === 'help' ? helpMessage(texts) : MessageFactory.text(texts.t('human.text')));
-        return again(dc.activeDialog?.id === AskDialog.ID ? {} : { mode: 'menu' });
+        // Back to the same question; once the plan is shown, back to the menu rather than the plan again.
+        return again(nextQuestion(draft, this.deps.engine) === 'plan' ? { mode: 'menu' } : {});
       case 'restart':
         this.reset(draft);
         await dc.context.sendActivity(texts.t('restarted'));

@@ -141,6 +141,17 @@ describe('interruptions at any step', () => {
     expect(help).toContain(t('q.needs'));
   });
 
+  it('help after the plan: the numbers, then the menu (not the whole plan again)', async () => {
+    const c = new Conversation();
+    await toNeeds(c);
+    await c.say(t('choice.need.housing'));
+    expect(textOf(await c.say(t('choice.need.done')))).toContain(t('plan.intro'));
+    const help = await c.say(t('choice.menu.help'));
+    expect(textOf(help)).toContain(t('help.intro'));
+    expect(textOf(help)).not.toContain(t('plan.intro'));
+    expect(buttonsOf(help)).toContain(t('choice.menu.erase'));
+  });
+
   it('talk to a person: where to call, then the same question', async () => {
     const c = new Conversation();
     await c.join();
