@@ -11,7 +11,7 @@ import type { Texts } from './i18n';
  */
 function rightsText(result: OrientationResult, needs: readonly Theme[], { t }: Texts): string {
   const relevant = relevantPrograms(needs);
-  const line = (e: OrientationResult['eligibility'][number]) => `- ${t(`program.${e.program}`)}: ${e.reasons[0]?.text ?? ''}`;
+  const line = (e: OrientationResult['eligibility'][number]) => `- ${t('plan.line', { program: t(`program.${e.program}`), reason: e.reasons[0]?.text ?? '' })}`;
   const yes = result.eligibility.filter((e) => e.status === 'eligible' || e.status === 'done').map(line);
   const check = result.eligibility.filter((e) => e.status === 'maybe' && relevant.has(e.program)).map(line);
   return [
