@@ -23,9 +23,9 @@ export function nextQuestion(draft: Draft, engine: Engine): QuestionId | 'plan' 
   const relevant = relevantPrograms(parsed.profile.needs);
   const asked = new Set(
     engine
-      .orient(parsed.profile, draft.locale)
-      .eligibility.filter((e) => relevant.has(e.program))
-      .flatMap((e) => e.ask),
+      .decide(parsed.profile)
+      .filter((d) => relevant.has(d.program))
+      .flatMap((d) => d.ask),
   );
   return FOLLOW_UPS.find((f) => asked.has(f) && !done(f)) ?? 'plan';
 }

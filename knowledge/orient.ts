@@ -27,6 +27,8 @@ export interface EngineOptions {
 
 export interface Engine {
   orient(profile: Profile, locale?: Locale): OrientationResult;
+  /** The decisions alone, without texts or recommendations: the conversation picks its next question from them. */
+  decide(profile: Profile): Decision[];
 }
 
 const NO_PLACE: GeoResolution = { location: { status: 'unknown' } };
@@ -45,15 +47,19 @@ function localizeDecision(d: Decision, t: Translate): Eligibility {
 
 export function createEngine(options: EngineOptions = {}): Engine {
   const today = options.today ?? (() => new Date());
+  const decide = (profile: Profile, geo: GeoResolution) => {
+    const department = geo.location.status === 'resolved' ? geo.location.department : undefined;
+    return RULES.map((rule) => evaluate(rule, buildFacts(profile, department, today())));
+  };
+  const place = (profile: Profile) => (profile.location ? resolveLocation(profile.location) : NO_PLACE);
   return {
+    decide: (profile) => decide(profile, place(profile)),
     orient(profile, requested) {
       const locale: Locale = requested ?? profile.locale ?? 'fr';
       const t = translator(locale);
-      const geo = profile.location ? resolveLocation(profile.location) : NO_PLACE;
+      const geo = place(profile);
       const location: LocationResult = geo.location;
-      const department = location.status === 'resolved' ? location.department : undefined;
-      const facts = buildFacts(profile, department, today());
-      const decisions = RULES.map((rule) => evaluate(rule, facts));
+      const decisions = decide(profile, geo);
       return {
         version: 1,
         locale,
