@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ImportFormat } from './types';
+import { ImportParseError, type ImportFormat } from './types';
 import { isInFrance } from './geo';
 
 /**
@@ -101,4 +101,17 @@ export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export type Json = Record<string, unknown>;
+
+export const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** A JSON file of an importer; one that does not parse is an ImportParseError (exit 2, nothing imported). */
+export function parseJson(format: ImportFormat, content: string | Buffer): unknown {
+  try {
+    return JSON.parse(typeof content === 'string' ? content : content.toString('utf8'));
+  } catch (e) {
+    throw new ImportParseError(format, `invalid JSON: ${(e as Error).message}`);
+  }
 }

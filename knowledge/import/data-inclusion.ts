@@ -1,6 +1,6 @@
 import type { Audience, ResourceInput } from '../catalog/schema';
 import type { Status, Theme } from '../contracts/vocabulary';
-import { coordinates, firstText, fold, importedId, isIsoDate, normalisePhone, shorten, unique } from './common';
+import { coordinates, firstText, fold, importedId, isIsoDate, isObject, normalisePhone, parseJson, shorten, unique, type Json } from './common';
 import { commune, epciMembers, normaliseDepartment } from './geo';
 import { ImportParseError, type Candidate, type MapContext } from './types';
 
@@ -73,19 +73,12 @@ const NARROWING_PUBLICS = new Set([...EXILE_PUBLICS, 'femmes', 'jeunes', 'famill
 /** Provenance of a record without `lien_source`: the published schema. */
 export const DATA_INCLUSION_SCHEMA_URL = 'https://schema.data.gouv.fr/gip-inclusion/data-inclusion-schema/';
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(str).filter((s): s is string => !!s) : []);
 
 /** Parses the file: an array of services, `{"items": [...]}` (API pages) or `{"services": [...]}`. */
 export function parseDataInclusion(content: string | Buffer): Json[] {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(typeof content === 'string' ? content : content.toString('utf8'));
-  } catch (e) {
-    throw new ImportParseError('data-inclusion', `invalid JSON: ${(e as Error).message}`);
-  }
+  let doc = parseJson('data-inclusion', content);
   if (isObject(doc)) doc = doc.items ?? doc.services ?? (doc.id !== undefined ? [doc] : undefined);
   if (!Array.isArray(doc)) throw new ImportParseError('data-inclusion', 'expected an array of services, or {"items": [...]}');
   return doc.map((d) => (isObject(d) ? d : {}));

@@ -1,6 +1,7 @@
+import { refugiesInfoUrl } from '../catalog/refugies-info-url';
 import type { Audience, ResourceInput } from '../catalog/schema';
 import { LOCALES, type FrenchLevel, type Locale, type Status, type Theme } from '../contracts/vocabulary';
-import { coordinates, firstText, fold, importedId, normalisePhone, shorten, unique } from './common';
+import { coordinates, firstText, fold, importedId, isObject, normalisePhone, parseJson, shorten, unique, type Json } from './common';
 import { normaliseDepartment } from './geo';
 import { ImportParseError, type Candidate, type MapContext } from './types';
 
@@ -11,14 +12,7 @@ import { ImportParseError, type Candidate, type MapContext } from './types';
  */
 
 export type ContentType = 'dispositif' | 'demarche';
-
-const TRANSLATED_PATH: Record<ContentType, string> = { dispositif: 'program', demarche: 'procedure' };
-
-/** Public page of a fiche: `/fr/dispositif/<id>`, `/fr/demarche/<id>`; other locales `/<ln>/program|procedure/<id>`. */
-export function refugiesInfoUrl(id: string, type: ContentType, locale: Locale = 'fr'): string {
-  const path = locale === 'fr' ? type : TRANSLATED_PATH[type];
-  return `https://refugies.info/${locale}/${path}/${id}`;
-}
+export { refugiesInfoUrl };
 
 /** Theme ids of Réfugiés.info (collection `themes`) → our themes. */
 export const RI_THEME_IDS: Record<string, Theme> = {
@@ -75,19 +69,12 @@ export const RI_PUBLIC_STATUS: Record<string, Status> = {
 /** `metadatas.frenchLevel` → our levels (`alpha` → `none`; C1/C2 → `B2`, which means "B2 or more"). */
 export const RI_FRENCH_LEVEL: Record<string, FrenchLevel> = { alpha: 'none', A1: 'A1', A2: 'A2', B1: 'B1', B2: 'B2', C1: 'B2', C2: 'B2' };
 
-type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
 /** Parses the file: an array of fiches, one fiche, or the API envelope `{text, data}`. */
 export function parseRefugiesInfo(content: string | Buffer): Json[] {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(typeof content === 'string' ? content : content.toString('utf8'));
-  } catch (e) {
-    throw new ImportParseError('refugies-info', `invalid JSON: ${(e as Error).message}`);
-  }
+  let doc = parseJson('refugies-info', content);
   if (isObject(doc) && 'data' in doc && !('_id' in doc)) doc = doc.data;
   if (isObject(doc)) doc = [doc];
   if (!Array.isArray(doc)) throw new ImportParseError('refugies-info', 'expected an array of fiches, a fiche, or {"data": [...]}');

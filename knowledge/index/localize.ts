@@ -1,3 +1,4 @@
+import { localizeRefugiesInfoUrl } from '../catalog/refugies-info-url';
 import type { Recommendation } from '../contracts/result';
 import type { Locale, Theme } from '../contracts/vocabulary';
 import type { LocalizedText, Resource } from '../catalog/schema';
@@ -7,21 +8,9 @@ export function pick(text: LocalizedText, locale: Locale): string {
   return text[locale] ?? text.fr;
 }
 
-/**
- * Refugies.info serves French paths under /fr and translated paths elsewhere
- * (dispositif → program, demarche → procedure, recherche → advanced-search).
- */
-const RI_PATHS: Record<string, string> = { dispositif: 'program', demarche: 'procedure', recherche: 'advanced-search' };
-
-export function refugiesInfoUrl(url: string, locale: Locale): string {
-  const m = /^https:\/\/refugies\.info\/fr\/(dispositif|demarche|recherche)(.*)$/.exec(url);
-  if (!m || locale === 'fr') return url;
-  return `https://refugies.info/${locale}/${RI_PATHS[m[1]!]}${m[2]}`;
-}
-
 export function localizedRefugiesInfo(resource: Resource, locale: Locale): Resource['refugiesInfo'] {
   if (!resource.refugiesInfo) return undefined;
-  return { ...resource.refugiesInfo, url: refugiesInfoUrl(resource.refugiesInfo.url, locale) };
+  return { ...resource.refugiesInfo, url: localizeRefugiesInfoUrl(resource.refugiesInfo.url, locale) };
 }
 
 /** A resource as a recommendation for one need, in the person's locale. */
