@@ -9,4 +9,7 @@ module.exports = {
   // lowdb and steno ship ESM only: let ts-jest turn them into CommonJS for Jest's module system.
   transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno)/)'],
   testTimeout: 20000,
+  // One throwaway PostgreSQL cluster per run (TEST_DATABASE_URL), unless TEST_DATABASE_URL already names a server.
+  globalSetup: '<rootDir>/test/support/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/jest-global-teardown.ts',
 };
