@@ -1,0 +1,42 @@
+/**
+ * The benchmark's floor: the same restify server and local Direct Line as Boussole, with a bot that
+ * only echoes (no state, no dialogs, no engine). Kept to this one file so that a change to
+ * createDirectLine's options breaks only these few lines.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { ActivityHandler } from 'botbuilder';
+import restify from 'restify';
+import { createDirectLine } from '../../../bot/channels/directline';
+
+class EchoBot extends ActivityHandler {
+  constructor() {
+    super();
+    // A one-line welcome, so the client waits for a greeting exactly as with Boussole.
+    this.onMembersAdded(async (context, next) => {
+      if (context.activity.membersAdded?.some((m) => m.id !== context.activity.recipient.id)) await context.sendActivity('hello');
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
+      await next();
+    });
+  }
+}
+
+const directLine = createDirectLine({
+  bot: new EchoBot(),
+  dataFile: join(process.env.DATA_DIR ?? 'data', 'directline.json'),
+  tokenSecret: randomBytes(32).toString('hex'),
+});
+
+const server = restify.createServer({ name: 'echo', handleUncaughtExceptions: false });
+server.use(restify.plugins.queryParser({ mapParams: false }));
+directLine.mount(server);
+server.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1', () => {
+  const address = server.address();
+  process.stdout.write(`Echo bot is listening: http://localhost:${typeof address === 'object' && address ? address.port : ''}/\n`);
+});
+const stop = () => server.close(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
