@@ -9,9 +9,13 @@ const ConfigSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   /** Folder for the lowdb state, the Direct Line log and imported catalog records. */
   DATA_DIR: z.string().default('data'),
+  /** PostgreSQL for state and conversations (several instances share it); lowdb files in DATA_DIR otherwise. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
+  /** Connections per pool to DATABASE_URL (one pool for data, one for turn locks). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Days after which idle conversations and their state are deleted. */
   RETENTION_DAYS: z.coerce.number().int().positive().default(30),
-  /** Signs Direct Line tokens; generated and kept in DATA_DIR when absent. */
+  /** Signs Direct Line tokens; generated and kept with the state (DATA_DIR or the database) when absent. */
   DIRECTLINE_TOKEN_SECRET: z.string().min(32).optional(),
   /** Pins "today" (YYYY-MM-DD) for reproducible answers in tests and demos; the real clock otherwise. */
   BOUSSOLE_TODAY: z

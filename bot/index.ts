@@ -2,6 +2,7 @@ import { createChat } from './chat/chat';
 import { clockOf, loadConfig } from './config';
 import { createDefaultEngine } from './engine';
 import { createServer } from './server';
+import { openStateStore } from './storage';
 
 const HOUR = 3600 * 1000;
 
@@ -10,7 +11,13 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const today = clockOf(config);
   const engine = createDefaultEngine({ dataDir: config.DATA_DIR, today });
-  const chat = createChat(config, engine, today);
+  const state = await openStateStore({
+    dataDir: config.DATA_DIR,
+    databaseUrl: config.DATABASE_URL,
+    poolSize: config.DATABASE_POOL_SIZE,
+    tokenSecret: config.DIRECTLINE_TOKEN_SECRET,
+  });
+  const chat = createChat(config, engine, today, state);
   const server = createServer({ engine, mountChat: (s) => chat.mount(s) });
 
   // Retention: old conversations and their state go at start, then every hour.
@@ -24,7 +31,8 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     process.stdout.write(`Boussole is listening: http://localhost:${port}/\n`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  // Stop taking requests, let those in flight finish, then release the store (lock file, pools).
+  const stop = () => server.close(() => void state.close().finally(() => process.exit(0)));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

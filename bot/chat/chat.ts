@@ -1,12 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import type { Engine } from '../../knowledge/orient';
 import { createDirectLine } from '../channels/directline';
 import type { Config } from '../config';
-import { LowdbStorage } from '../storage/lowdbStorage';
+import type { StateStore } from '../storage';
 import { createBot } from './create-bot';
 import { mountWebPage } from './web-page';
 
@@ -16,32 +13,22 @@ export interface Chat {
   purgeExpired(): Promise<void>;
 }
 
-/** Kept in the data folder when not configured, so tokens stay valid across restarts. */
-function tokenSecret(config: Config): string {
-  if (config.DIRECTLINE_TOKEN_SECRET) return config.DIRECTLINE_TOKEN_SECRET;
-  const file = join(config.DATA_DIR, 'directline-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(config.DATA_DIR, { recursive: true, mode: 0o700 });
-  const secret = randomBytes(32).toString('hex');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-}
-
 /**
  * The conversation wired to its channels: the local Direct Line for the bundled Web Chat page, and
  * /api/messages (CloudAdapter) for production channels, with Bot Framework authentication whenever an
- * app id is configured. Both run the same bot on the same lowdb state.
+ * app id is configured. Both run the same bot on the same state store (lowdb files or PostgreSQL).
  */
-export function createChat(config: Config, engine: Engine, today: () => Date): Chat {
-  const storage = new LowdbStorage(join(config.DATA_DIR, 'state.json'));
+export function createChat(config: Config, engine: Engine, today: () => Date, state: StateStore): Chat {
+  const { storage } = state;
   // The facade needs the bot and the bot's erasure needs the facade: the late binding is this one line.
   const forgetTranscript = (id: string) => directLine.forgetConversation(id);
   const { bot, onTurnError } = createBot({ storage, engine, today, forgetTranscript });
 
   const directLine = createDirectLine({
     bot,
-    dataFile: join(config.DATA_DIR, 'directline.json'),
-    tokenSecret: tokenSecret(config),
+    store: state.conversations,
+    turns: state.turns,
+    tokenSecret: state.tokenSecret,
   });
   directLine.adapter.onTurnError = onTurnError;
 

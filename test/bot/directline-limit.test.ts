@@ -2,6 +2,7 @@ import { MemoryStorage } from 'botbuilder';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LowdbConversations } from '../../bot/storage/lowdb/lowdbConversations';
 import { startServer, type Running } from './directline.helpers';
 
 describe('local Direct Line: new conversations are capped per address', () => {
@@ -10,7 +11,7 @@ describe('local Direct Line: new conversations are capped per address', () => {
 
   it('answers 429 with Retry-After past the limit, and other routes keep working', async () => {
     running = await startServer(new MemoryStorage(), {
-      dataFile: join(mkdtempSync(join(tmpdir(), 'dl-limit-')), 'directline.json'),
+      store: new LowdbConversations(mkdtempSync(join(tmpdir(), 'dl-limit-'))),
       newConversations: { max: 2, windowSeconds: 60 },
     });
     const generate = () => fetch(`${running.base}/v3/directline/tokens/generate`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });

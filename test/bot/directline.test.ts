@@ -1,9 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { ConnectionStatus } from 'botframework-directlinejs';
-import { LowdbStorage } from '../../bot/storage/lowdbStorage';
+import { LowdbConversations } from '../../bot/storage/lowdb/lowdbConversations';
+import { LowdbStorage } from '../../bot/storage/lowdb/lowdbStorage';
+import { readTree } from '../support/files';
 import { Client, call, generateToken, sequenceId, startServer, type Received, type Running } from './directline.helpers';
 
 // End to end through real HTTP: restify on an ephemeral port, the real botframework-directlinejs
@@ -15,8 +17,8 @@ let clients: Client[] = [];
 let clockOffsetMs = 0;
 const now = () => new Date(Date.now() + clockOffsetMs);
 
-async function start(dataFile = join(dir, 'directline.json'), storage: Storage = new MemoryStorage(), hostPlugins = false): Promise<Running> {
-  const server = await startServer(storage, { dataFile, now, hostPlugins });
+async function start(dataDir = join(dir, 'conversations'), storage: Storage = new MemoryStorage(), hostPlugins = false): Promise<Running> {
+  const server = await startServer(storage, { store: new LowdbConversations(dataDir, { now }), now, hostPlugins });
   running.push(server);
   return server;
 }
@@ -215,8 +217,7 @@ describe('local Direct Line with the real DirectLineJS client', () => {
   });
 
   test('forgetConversation erases the stored activities but keeps the conversation open', async () => {
-    const dataFile = join(dir, 'directline.json');
-    const server = await start(dataFile);
+    const server = await start();
     const { token, conversationId } = await generateToken(server.base, 'u_hana');
     const hana = client({ domain: server.domain, token });
     await hana.waitFor((r) => r.length === 1, 'the welcome');
@@ -225,7 +226,8 @@ describe('local Direct Line with the real DirectLineJS client', () => {
     const lastSeq = sequenceId(hana.received.at(-1)!);
 
     expect(await server.facade.forgetConversation(conversationId)).toBe(true);
-    expect(await readFile(dataFile, 'utf8')).not.toContain('0600000000');
+    expect(await readTree(dir)).toContain('u_hana');
+    expect(await readTree(dir)).not.toContain('0600000000');
     const history = await call(`${server.domain}/conversations/${conversationId}/activities?watermark=`, token);
     expect((history.body as { activities: unknown[] }).activities).toEqual([]);
 
@@ -236,9 +238,9 @@ describe('local Direct Line with the real DirectLineJS client', () => {
   });
 
   test('restart: a new facade and server on the same files continue open conversations', async () => {
-    const dataFile = join(dir, 'directline.json');
-    const stateFile = join(dir, 'state.json');
-    const before = await start(dataFile, new LowdbStorage(stateFile));
+    const dataDir = join(dir, 'conversations');
+    const stateDir = join(dir, 'state');
+    const before = await start(dataDir, new LowdbStorage(stateDir));
     const { token, conversationId } = await generateToken(before.base, 'u_ivan');
     const ivan = client({ domain: before.domain, token, locale: 'uk-UA' });
     await ivan.waitFor((r) => r.length === 1, 'the welcome');
@@ -248,7 +250,7 @@ describe('local Direct Line with the real DirectLineJS client', () => {
     ivan.end();
     await before.close();
 
-    const after = await start(dataFile, new LowdbStorage(stateFile)); // new process in all but name
+    const after = await start(dataDir, new LowdbStorage(stateDir)); // new process in all but name
     const resumed = client({ domain: after.domain, token, conversationId, watermark });
     await resumed.post('два', 'i2');
     await resumed.waitFor(hasText('turn 2'), 'turn 2 (state survived the restart)');

@@ -2,7 +2,7 @@ import { MemoryStorage } from 'botbuilder';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LowdbStorage } from '../../bot/storage/lowdbStorage';
+import { LowdbStorage } from '../../bot/storage/lowdb/lowdbStorage';
 import { textsFor } from '../../dialogs/i18n';
 import { buttonsOf, Conversation, textOf } from './harness';
 
@@ -230,14 +230,14 @@ describe('state that lasts', () => {
     expect(textOf(await again.say(t('choice.returning.showPlan')))).toContain(t('plan.intro'));
   });
 
-  it('continues a conversation after a restart of the process (lowdb file)', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'state-')), 'state.json');
-    const before = new Conversation(new LowdbStorage(file), 'user-9', 'conv-9');
+  it('continues a conversation after a restart of the process (lowdb files)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'state-'));
+    const before = new Conversation(new LowdbStorage(dir), 'user-9', 'conv-9');
     await before.join();
     await before.say('Français');
     await before.say(t('choice.status.bpi'));
 
-    const after = new Conversation(new LowdbStorage(file), 'user-9', 'conv-9');
+    const after = new Conversation(new LowdbStorage(dir), 'user-9', 'conv-9');
     expect(textOf(await after.say(t('choice.since.lastYear')))).toContain(t('q.cir'));
   });
 

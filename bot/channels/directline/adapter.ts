@@ -8,8 +8,7 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
-import type { ConversationStore } from './conversationStore';
-import type { TurnQueue } from './turnQueue';
+import type { ConversationStore, TurnLock } from './conversationStore';
 
 /** What the facade needs from the bot: an ActivityHandler fits. */
 export interface BotLogic {
@@ -20,8 +19,8 @@ type TurnLogic = (context: TurnContext) => Promise<void>;
 
 export interface DirectLineAdapterDeps {
   bot: BotLogic;
-  store: () => Promise<ConversationStore>;
-  queue: TurnQueue;
+  store: ConversationStore;
+  turns: TurnLock;
   botAccount: ChannelAccount;
   serviceUrl: () => string;
 }
@@ -38,13 +37,13 @@ export class DirectLineAdapter extends BotAdapter {
 
   /** Runs one bot turn for an incoming activity, after earlier turns of its conversation. */
   runTurn(activity: Activity): Promise<void> {
-    return this.deps.queue.run(activity.conversation.id, () =>
+    return this.deps.turns.run(activity.conversation.id, () =>
       this.runMiddleware(new TurnContext(this, activity), (context) => this.deps.bot.run(context)),
     );
   }
 
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    const store = await this.deps.store();
+    const { store } = this.deps;
     const responses: ResourceResponse[] = [];
     for (const activity of activities) {
       // 'delay' pauses between replies (TestAdapter and CloudAdapter honour it too); it is never shown.
@@ -58,20 +57,24 @@ export class DirectLineAdapter extends BotAdapter {
         responses.push({ id: '' });
         continue;
       }
-      const conversationId = activity.conversation?.id ?? context.activity.conversation?.id;
-      const record = conversationId ? store.get(conversationId) : undefined;
-      if (!record) throw new Error('Direct Line: cannot send to an unknown or purged conversation.');
+      // The turn's incoming activity comes from the user (routes set it from the token; proactive
+      // turns from the reference), so the bot only ever writes to that conversation, to that user.
+      const conversationId = context.activity.conversation?.id;
+      const userId = context.activity.from?.id ?? '';
       // Copy through JSON: the log must not change when the bot later mutates its object.
       const copy = JSON.parse(JSON.stringify(activity)) as Partial<Activity>;
-      const stored = await store.append(record, {
-        ...copy,
-        channelId: 'directline',
-        serviceUrl: this.deps.serviceUrl(),
-        conversation: { id: record.id } as Activity['conversation'],
-        // Web Chat tells sides apart by from.id, so the bot always speaks as the bot account.
-        from: { ...this.deps.botAccount, role: 'bot' },
-        recipient: { id: record.userId, name: copy.recipient?.name ?? '', role: 'user' },
-      });
+      const stored = conversationId
+        ? await store.append(conversationId, {
+            ...copy,
+            channelId: 'directline',
+            serviceUrl: this.deps.serviceUrl(),
+            conversation: { id: conversationId } as Activity['conversation'],
+            // Web Chat tells sides apart by from.id, so the bot always speaks as the bot account.
+            from: { ...this.deps.botAccount, role: 'bot' },
+            recipient: { id: userId, name: copy.recipient?.name ?? '', role: 'user' },
+          })
+        : undefined;
+      if (!stored) throw new Error('Direct Line: cannot send to an unknown or purged conversation.');
       responses.push({ id: stored.id ?? '' });
     }
     return responses;
@@ -93,7 +96,7 @@ export class DirectLineAdapter extends BotAdapter {
       reference,
       true,
     ) as Activity;
-    return this.deps.queue.run(activity.conversation.id, () => this.runMiddleware(new TurnContext(this, activity), logic));
+    return this.deps.turns.run(activity.conversation.id, () => this.runMiddleware(new TurnContext(this, activity), logic));
   }
 
   /** CloudAdapter-style entry point; there is no authentication to check in-process. */

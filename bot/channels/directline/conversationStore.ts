@@ -1,28 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { Activity } from 'botbuilder';
-import type { Low } from 'lowdb';
-import { openJsonFile } from '../../storage/jsonFile';
-import { SerialQueue } from '../../storage/serialQueue';
 
-/** What we keep per conversation. The log is what Web Chat polls; it survives restarts. */
+/** What we keep per conversation, besides its activities. */
 export interface ConversationRecord {
   id: string;
   userId: string;
   /** Locale asked for at start, given to the bot's conversationUpdate. */
   locale?: string;
   createdAt: string;
-  /** Last start or appended activity: retention counts idleness from here. */
-  lastActivityAt: string;
   /** True once the bot got its conversationUpdate (the welcome runs once). */
   started: boolean;
   /** Last sequence number handed out; it is the watermark and never goes back, even after forget. */
   seq: number;
-  activities: Activity[];
-}
-
-interface ConversationFile {
-  version: 1;
-  conversations: ConversationRecord[];
 }
 
 export interface ActivityPage {
@@ -31,127 +20,72 @@ export interface ActivityPage {
 }
 
 /**
- * The conversation logs in one lowdb file. Changes are made in memory synchronously (so sequence
- * numbers follow arrival order) and then persisted; concurrent changes share one file write.
+ * Where the local Direct Line keeps conversations and the activity logs that Web Chat polls.
+ * Implementations (lowdb files, PostgreSQL) live in bot/storage; every call costs the same whatever
+ * the number of conversations stored, and every change is durable when its promise resolves.
  */
-export class ConversationStore {
-  private readonly conversations = new Map<string, ConversationRecord>();
-  private readonly writes = new SerialQueue();
-  private scheduled: Promise<void> | undefined;
-
-  private constructor(
-    private readonly db: Low<ConversationFile>,
-    private readonly now: () => Date,
-  ) {
-    for (const record of db.data.conversations ?? []) this.conversations.set(record.id, record);
-  }
-
-  static async open(file: string, now: () => Date): Promise<ConversationStore> {
-    const db = await openJsonFile<ConversationFile>(file, { version: 1, conversations: [] });
-    return new ConversationStore(db, now);
-  }
-
-  get(id: string): ConversationRecord | undefined {
-    return this.conversations.get(id);
-  }
-
-  async create(userId: string): Promise<ConversationRecord> {
-    const at = this.now().toISOString();
-    // 144 random bits: conversation ids are not secrets (tokens are), but must not be enumerable.
-    const record: ConversationRecord = {
-      id: randomBytes(18).toString('base64url'),
-      userId,
-      createdAt: at,
-      lastActivityAt: at,
-      started: false,
-      seq: 0,
-      activities: [],
-    };
-    this.conversations.set(record.id, record);
-    await this.persist();
-    return record;
-  }
-
+export interface ConversationStore {
+  create(userId: string): Promise<ConversationRecord>;
+  get(id: string): Promise<ConversationRecord | undefined>;
   /**
    * Marks the first start and returns the id for its conversationUpdate (which takes a sequence
-   * number but is never logged: clients do not see it); undefined if already started (no second welcome).
+   * number but is never logged: clients do not see it); undefined if already started or unknown.
    */
-  async start(record: ConversationRecord, locale: string | undefined): Promise<string | undefined> {
-    if (record.started) return undefined;
-    record.started = true;
-    if (locale) record.locale = locale;
-    record.seq += 1;
-    record.lastActivityAt = this.now().toISOString();
-    const id = activityId(record.id, record.seq);
-    await this.persist();
-    return id;
-  }
-
+  start(id: string, locale: string | undefined): Promise<string | undefined>;
   /**
-   * Stamps the activity with its place in the conversation (id, timestamp, Web Chat sequence id)
-   * and appends it to the log. Returns the stored copy.
+   * Stamps the activity with its place in the conversation (id, timestamp, Web Chat sequence id) and
+   * appends it to the log; returns the stored copy, or undefined if the conversation is gone.
    */
-  async append(record: ConversationRecord, activity: Partial<Activity>): Promise<Activity> {
-    const now = this.now();
-    record.seq += 1;
-    const stored = {
-      ...activity,
-      id: activityId(record.id, record.seq),
-      timestamp: now.toISOString(),
-      channelData: { ...(activity.channelData as object | undefined), 'webchat:sequence-id': record.seq },
-    } as unknown as Activity; // timestamps are ISO strings on the wire, as CloudAdapter bots see them
-    record.activities.push(stored);
-    record.lastActivityAt = now.toISOString();
-    await this.persist();
-    return stored;
-  }
-
-  /** Activities after a watermark, at most `limit`; the returned watermark is the last seq included. */
-  page(record: ConversationRecord, watermark: string | undefined, limit: number): ActivityPage {
-    const after = /^\d+$/.test(watermark ?? '') ? Number(watermark) : 0; // junk => from the start, never 400
-    const activities = record.activities.filter((a) => sequenceOf(a) > after).slice(0, limit);
-    const last = activities.at(-1);
-    return {
-      activities,
-      // A watermark beyond the log (never issued by us) is pulled back so new activities still show.
-      watermark: String(last ? sequenceOf(last) : Math.min(after, record.seq)),
-    };
-  }
-
+  append(id: string, activity: Partial<Activity>): Promise<Activity | undefined>;
+  /** Activities after a watermark, at most `limit`; undefined if the conversation is gone. */
+  page(id: string, watermark: string | undefined, limit: number): Promise<ActivityPage | undefined>;
   /** Empties the log (for "erase my data") but keeps the conversation, its tokens and watermarks valid. */
-  async forget(id: string): Promise<boolean> {
-    const record = this.conversations.get(id);
-    if (!record) return false;
-    record.activities = [];
-    await this.persist();
-    return true;
-  }
-
+  forget(id: string): Promise<boolean>;
   /** Drops conversations idle since before `cutoff`; returns their ids. */
-  async purgeOlderThan(cutoff: Date): Promise<string[]> {
-    const limit = cutoff.getTime();
-    const old = [...this.conversations.values()].filter((r) => Date.parse(r.lastActivityAt) < limit).map((r) => r.id);
-    for (const id of old) this.conversations.delete(id);
-    if (old.length > 0) await this.persist();
-    return old;
-  }
-
-  /** One file write for every change made before it starts; later changes schedule the next one. */
-  private persist(): Promise<void> {
-    this.scheduled ??= this.writes.run(async () => {
-      this.scheduled = undefined;
-      this.db.data = { version: 1, conversations: [...this.conversations.values()] };
-      await this.db.write();
-    });
-    return this.scheduled;
-  }
+  purgeOlderThan(cutoff: Date): Promise<string[]>;
 }
 
-function activityId(conversationId: string, seq: number): string {
+/** Runs a conversation's turns one at a time (in one process, or across processes sharing a database). */
+export interface TurnLock {
+  run<T>(conversationId: string, job: () => Promise<T>): Promise<T>;
+}
+
+/** 144 random bits: conversation ids are not secrets (tokens are), but must not be enumerable. */
+export function newConversationId(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+/** Ids we issue; anything else is unknown without touching the store (and is safe as a file name). */
+export function isConversationId(id: string): boolean {
+  return /^[A-Za-z0-9_-]{1,64}$/.test(id);
+}
+
+export function activityId(conversationId: string, seq: number): string {
   return `${conversationId}|${String(seq).padStart(7, '0')}`;
 }
 
-function sequenceOf(activity: Activity): number {
+/** The activity as clients see it at position `seq`: both stores stamp through here. */
+export function stamp(conversationId: string, seq: number, at: string, activity: Partial<Activity>): Activity {
+  return {
+    ...activity,
+    id: activityId(conversationId, seq),
+    timestamp: at,
+    channelData: { ...(activity.channelData as object | undefined), 'webchat:sequence-id': seq },
+  } as unknown as Activity; // timestamps are ISO strings on the wire, as CloudAdapter bots see them
+}
+
+export function sequenceOf(activity: Activity): number {
   const channelData = activity.channelData as Record<string, unknown> | undefined;
   return Number(channelData?.['webchat:sequence-id'] ?? 0);
+}
+
+/** The watermark a client sent: junk means "from the start", never a 400. */
+export function parseWatermark(watermark: string | undefined): number {
+  return /^\d{1,15}$/.test(watermark ?? '') ? Number(watermark) : 0;
+}
+
+/** A page's watermark: the last seq included, or one pulled back to the log's end (never past it). */
+export function pageWatermark(activities: Activity[], after: number, lastSeq: number): string {
+  const last = activities.at(-1);
+  return String(last ? sequenceOf(last) : Math.min(after, lastSeq));
 }

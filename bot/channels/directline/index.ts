@@ -1,19 +1,21 @@
 import type { ChannelAccount } from 'botbuilder';
 import type { Server } from 'restify';
 import { DirectLineAdapter, type BotLogic } from './adapter';
-import { ConversationStore } from './conversationStore';
+import type { ConversationStore, TurnLock } from './conversationStore';
 import { ConversationRateLimiter, type RateLimit } from './rateLimit';
 import { BASE_PATH, mountRoutes } from './routes';
 import { TokenService } from './tokens';
 import { TurnQueue } from './turnQueue';
 
 export { DirectLineAdapter, type BotLogic } from './adapter';
-export type { ConversationRecord } from './conversationStore';
+export type { ConversationRecord, ConversationStore, TurnLock } from './conversationStore';
 
 export interface DirectLineOptions {
   bot: BotLogic;
-  /** lowdb JSON file holding the conversation logs (created with its folder if missing). */
-  dataFile: string;
+  /** Where conversations and their logs live (bot/storage: lowdb files or PostgreSQL). */
+  store: ConversationStore;
+  /** One turn at a time per conversation; default in-process (enough for one process per store). */
+  turns?: TurnLock;
   /** HMAC key for tokens, at least 32 characters; keep it across restarts or open chats get 403. */
   tokenSecret: string;
   /** Token lifetime; default 1800 (DirectLineJS refreshes every 15 minutes). */
@@ -54,15 +56,11 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
     ((message: string, error: unknown) =>
       process.stderr.write(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
 
-  // Opened on first use, so creating the facade touches no disk; a corrupt file fails every call
-  // rather than being overwritten.
-  let opening: Promise<ConversationStore> | undefined;
-  const store = () => (opening ??= ConversationStore.open(options.dataFile, now));
-
+  const { store } = options;
   let mountedOn: Server | undefined;
   const serviceUrl = () => options.serviceUrl ?? `${mountedOn?.url ?? 'http://localhost'}${BASE_PATH}`;
 
-  const adapter = new DirectLineAdapter({ bot: options.bot, store, queue: new TurnQueue(), botAccount, serviceUrl });
+  const adapter = new DirectLineAdapter({ bot: options.bot, store, turns: options.turns ?? new TurnQueue(), botAccount, serviceUrl });
 
   return {
     adapter,
@@ -73,10 +71,10 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
     },
     async forgetConversation(conversationId) {
       // Not queued behind the current turn: "erase my data" is usually run from inside that turn.
-      return (await store()).forget(conversationId);
+      return store.forget(conversationId);
     },
     async purgeOlderThan(cutoff) {
-      return (await store()).purgeOlderThan(cutoff);
+      return store.purgeOlderThan(cutoff);
     },
   };
 }

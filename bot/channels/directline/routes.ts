@@ -17,7 +17,7 @@ const PAGE_SIZE = 100;
 const SERVER_FIELDS = ['id', 'timestamp', 'serviceUrl', 'channelId', 'conversation', 'recipient'] as const;
 
 export interface RouteDeps {
-  store: () => Promise<ConversationStore>;
+  store: ConversationStore;
   tokens: TokenService;
   adapter: DirectLineAdapter;
   botAccount: ChannelAccount;
@@ -60,14 +60,14 @@ export function mountRoutes(server: Server, deps: RouteDeps): void {
       throw new HttpError(403, 'Forbidden', 'Token is not valid for this conversation.');
     }
     // 404, never 400/500: DirectLineJS treats 404 as "conversation ended" and stops cleanly.
-    const record = (await deps.store()).get(claims.conv);
+    const record = await deps.store.get(claims.conv);
     if (!record) throw new HttpError(404, 'BadArgument', 'Conversation not found.');
     return record;
   };
 
   /** First start: the bot gets membersAdded [bot, user], so ActivityHandler welcome code runs. */
   const startOnce = async (record: ConversationRecord, locale: string | undefined) => {
-    const updateId = await (await deps.store()).start(record, locale);
+    const updateId = record.started ? undefined : await deps.store.start(record.id, locale);
     if (!updateId) return;
     const user = { id: record.userId, role: 'user' };
     const update = {
@@ -80,7 +80,7 @@ export function mountRoutes(server: Server, deps: RouteDeps): void {
       from: user,
       recipient: deps.botAccount,
       membersAdded: [deps.botAccount, user],
-      ...(record.locale ? { locale: record.locale } : {}),
+      ...(locale ? { locale } : {}),
     } as unknown as Activity;
     // Not awaited: the page gets its answer now; the welcome lands in the log before the first
     // user turn because turns of a conversation are queued. Never stored: clients do not see it.
@@ -100,7 +100,7 @@ export function mountRoutes(server: Server, deps: RouteDeps): void {
       if (!body.success) throw new HttpError(400, 'BadArgument', 'Invalid user id.');
       // Like Web Chat's own random ids; a caller that wants UserState across visits passes a stable id.
       const userId = body.data.user?.id ?? `r_${randomBytes(12).toString('base64url')}`;
-      const record = await (await deps.store()).create(userId);
+      const record = await deps.store.create(userId);
       sendJson(res, 200, conversationBody(record));
     }),
   );
@@ -145,8 +145,7 @@ export function mountRoutes(server: Server, deps: RouteDeps): void {
       // channelData (clientActivityID) and the rest stay as Web Chat sent them.
       const { from, ...rest } = parsed.data as Record<string, unknown> & { from?: { name?: string } };
       for (const field of SERVER_FIELDS) delete rest[field];
-      const store = await deps.store();
-      const stored = await store.append(record, {
+      const stored = await deps.store.append(record.id, {
         ...rest,
         channelId: 'directline',
         serviceUrl: deps.serviceUrl(),
@@ -154,6 +153,7 @@ export function mountRoutes(server: Server, deps: RouteDeps): void {
         from: { id: record.userId, name: from?.name ?? '', role: 'user' },
         recipient: deps.botAccount,
       } as Partial<Activity>);
+      if (!stored) throw new HttpError(404, 'BadArgument', 'Conversation not found.');
       // The bot gets its own copy, with the same id it will put in replyToId (Web Chat orders by it).
       const forBot = JSON.parse(JSON.stringify(stored)) as Activity;
       // Answered after the turn, as the real service does; a failing bot does not fail the post:
@@ -169,8 +169,9 @@ export function mountRoutes(server: Server, deps: RouteDeps): void {
       const record = await authorize(req, String(req.params.conversationId));
       // Read the query ourselves: the host may not have mounted restify's queryParser.
       const watermark = new URL(req.url ?? '', 'http://local').searchParams.get('watermark') ?? undefined;
-      const store = await deps.store();
-      sendJson(res, 200, store.page(record, watermark, PAGE_SIZE));
+      const page = await deps.store.page(record.id, watermark, PAGE_SIZE);
+      if (!page) throw new HttpError(404, 'BadArgument', 'Conversation not found.');
+      sendJson(res, 200, page);
     }),
   );
 }

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { TurnLock } from './conversationStore';
 
 /**
  * One turn at a time per conversation: ConversationState is saved last-write-wins (eTag '*'), so two
@@ -6,9 +7,14 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * Re-entrant: work started from inside a turn of the same conversation (a proactive
  * continueConversation from a dialog, say) runs at once instead of waiting for itself forever.
  */
-export class TurnQueue {
+export class TurnQueue implements TurnLock {
   private readonly tails = new Map<string, Promise<void>>();
   private readonly inside = new AsyncLocalStorage<ReadonlySet<string>>();
+
+  /** True inside a turn of this conversation (in this async context). */
+  holds(conversationId: string): boolean {
+    return this.inside.getStore()?.has(conversationId) ?? false;
+  }
 
   run<T>(conversationId: string, job: () => Promise<T>): Promise<T> {
     const held = this.inside.getStore();

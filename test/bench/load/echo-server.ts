@@ -3,11 +3,10 @@
  * only echoes (no state, no dialogs, no engine). Kept to this one file so that a change to
  * createDirectLine's options breaks only these few lines.
  */
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { ActivityHandler } from 'botbuilder';
 import restify from 'restify';
 import { createDirectLine } from '../../../bot/channels/directline';
+import { openStateStore } from '../../../bot/storage';
 
 class EchoBot extends ActivityHandler {
   constructor() {
@@ -24,19 +23,26 @@ class EchoBot extends ActivityHandler {
   }
 }
 
-const directLine = createDirectLine({
-  bot: new EchoBot(),
-  dataFile: join(process.env.DATA_DIR ?? 'data', 'directline.json'),
-  tokenSecret: randomBytes(32).toString('hex'),
-});
+async function main(): Promise<void> {
+  // The same state store as Boussole (lowdb in DATA_DIR, or PostgreSQL with DATABASE_URL).
+  const state = await openStateStore({ dataDir: process.env.DATA_DIR ?? 'data', databaseUrl: process.env.DATABASE_URL });
+  const directLine = createDirectLine({
+    bot: new EchoBot(),
+    store: state.conversations,
+    turns: state.turns,
+    tokenSecret: state.tokenSecret,
+  });
 
-const server = restify.createServer({ name: 'echo', handleUncaughtExceptions: false });
-server.use(restify.plugins.queryParser({ mapParams: false }));
-directLine.mount(server);
-server.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1', () => {
-  const address = server.address();
-  process.stdout.write(`Echo bot is listening: http://localhost:${typeof address === 'object' && address ? address.port : ''}/\n`);
-});
-const stop = () => server.close(() => process.exit(0));
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+  const server = restify.createServer({ name: 'echo', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  directLine.mount(server);
+  server.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1', () => {
+    const address = server.address();
+    process.stdout.write(`Echo bot is listening: http://localhost:${typeof address === 'object' && address ? address.port : ''}/\n`);
+  });
+  const stop = () => server.close(() => void state.close().finally(() => process.exit(0)));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+void main();

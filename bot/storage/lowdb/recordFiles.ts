@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { appendFile, mkdir, readdir, stat, unlink, utimes } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TextFile } from 'lowdb/node';
+
+/**
+ * One small file per record under `dir/<shard>/<name><ext>`, 256 shards so no folder gets huge.
+ * Whole-file writes go through lowdb's TextFile (steno: a temp file in the same folder, then a
+ * rename), so a crash leaves either the old or the new content, never half of one. The file's
+ * modification time is the record's last change (set from the injected clock), which retention reads
+ * without opening the file. Callers serialise access per name (KeyedQueue).
+ */
+export class RecordFiles {
+  private readonly shardsMade = new Set<string>();
+
+  constructor(
+    readonly dir: string,
+    private readonly ext: string,
+    private readonly now: () => Date,
+  ) {}
+
+  path(name: string): string {
+    return join(this.dir, shardOf(name), `${name}${this.ext}`);
+  }
+
+  /** The file's text, or null when there is none. */
+  read(name: string): Promise<string | null> {
+    return new TextFile(this.path(name)).read();
+  }
+
+  async write(name: string, text: string): Promise<void> {
+    await this.ensureShard(name);
+    const file = this.path(name);
+    await new TextFile(file).write(text);
+    await this.touch(file);
+  }
+
+  /** Appends text in a single write(2), so a killed process leaves whole lines only. */
+  async append(name: string, text: string): Promise<void> {
+    const file = this.path(name);
+    await appendFile(file, text, 'utf8');
+    await this.touch(file);
+  }
+
+  async remove(name: string): Promise<boolean> {
+    try {
+      await unlink(this.path(name));
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+  }
+
+  /** False for a missing file, so a record written again since a scan is never taken for old. */
+  async changedBefore(name: string, cutoff: Date): Promise<boolean> {
+    try {
+      return (await stat(this.path(name))).mtimeMs < cutoff.getTime();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Names of the records last changed before `cutoff`, shard by shard (memory stays flat however
+   * many records there are). Temp files a crash left behind are removed on the way.
+   */
+  async *changedBeforeAll(cutoff: Date): AsyncGenerator<string> {
+    for (const shard of await listDir(this.dir)) {
+      const folder = join(this.dir, shard);
+      for (const file of await listDir(folder)) {
+        const stats = await stat(join(folder, file)).catch(() => undefined);
+        if (!stats?.isFile() || stats.mtimeMs >= cutoff.getTime()) continue;
+        if (file.startsWith('.') && file.endsWith('.tmp')) await unlink(join(folder, file)).catch(() => undefined);
+        else if (file.endsWith(this.ext)) yield file.slice(0, -this.ext.length);
+      }
+    }
+  }
+
+  private async ensureShard(name: string): Promise<void> {
+    const shard = shardOf(name);
+    if (this.shardsMade.has(shard)) return;
+    await mkdir(join(this.dir, shard), { recursive: true, mode: 0o700 });
+    this.shardsMade.add(shard);
+  }
+
+  private async touch(file: string): Promise<void> {
+    const at = this.now();
+    await utimes(file, at, at);
+  }
+}
+
+function shardOf(name: string): string {
+  return createHash('sha256').update(name).digest('hex').slice(0, 2);
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
