@@ -9,14 +9,24 @@ export interface Texts {
   list(key: string): string[];
 }
 
+/** Word lists (synonyms, commands) read once per locale: a turn asks for dozens of them. */
+const lists = new Map<string, readonly string[]>();
+
+function list(locale: Locale, key: string): string[] {
+  let words = lists.get(`${locale}:${key}`);
+  if (!words) {
+    const value: unknown = getI18n().getFixedT(locale, 'chat')(key, { returnObjects: true });
+    words = Array.isArray(value) ? value.map(String) : [];
+    lists.set(`${locale}:${key}`, words);
+  }
+  return [...words];
+}
+
 export function textsFor(locale: Locale): Texts {
   return {
     t: translator(locale, 'chat'),
     engine: translator(locale, 'engine'),
     locale,
-    list: (key) => {
-      const value: unknown = getI18n().getFixedT(locale, 'chat')(key, { returnObjects: true });
-      return Array.isArray(value) ? value.map(String) : [];
-    },
+    list: (key) => list(locale, key),
   };
 }

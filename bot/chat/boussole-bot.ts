@@ -44,7 +44,7 @@ export class BoussoleBot extends ActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
     if (context.turnState.get(ERASED)) return;
-    await this.conversationState.saveChanges(context, false);
-    await this.userState.saveChanges(context, false);
+    // Two records, written side by side.
+    await Promise.all([this.conversationState.saveChanges(context, false), this.userState.saveChanges(context, false)]);
   }
 }

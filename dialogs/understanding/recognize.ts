@@ -19,27 +19,61 @@ export interface ChoiceOption {
 export function matchChoice(text: string, options: ChoiceOption[], { partial = true } = {}): string | undefined {
   const input = normalizeInput(text);
   if (!input) return undefined;
-  const normalized = options.map((o) => ({ value: o.value, terms: o.terms.map(normalizeInput).filter(Boolean) }));
-  const exact = normalized.find((o) => o.value === input || o.terms.includes(input));
+  const prepared = prepare(options);
+  const exact = prepared.normalized.find((o) => o.value === input || o.terms.includes(input));
   if (exact) return exact.value;
   if (/^\d{1,2}$/.test(input)) return options[Number(input) - 1]?.value;
 
-  const flat = normalized.flatMap((o) => o.terms.map((term) => ({ value: o.value, term })));
+  const { flat } = prepared;
   // A typo, not a fragment: fuse.js finds "да" inside "удалить", so only terms of about the input's
   // length may match fuzzily (whole sentences are the containment step's job, below).
   const close = (term: string) => Math.abs(term.length - input.length) <= Math.max(1, Math.floor(input.length / 4));
-  if (input.length >= 4) {
-    const best = new Fuse(flat, { keys: ['term'], includeScore: true, threshold: 0.3, ignoreLocation: true })
+  // Most messages are no typo of any term (a tapped title is not a command): skip fuse.js then.
+  if (input.length >= 4 && flat.some((f) => close(f.term))) {
+    const best = (prepared.fuse ??= new Fuse(flat, { keys: ['term'], includeScore: true, threshold: 0.3, ignoreLocation: true }))
       .search(input)
       .find((r) => close(r.item.term));
     if (best && (best.score ?? 1) <= (partial ? 0.3 : 0.25)) return best.item.value;
   }
   if (!partial) return undefined;
 
-  const contained = flat
-    .filter((f) => f.term.length >= 3 && new RegExp(`(^|[^\\p{L}])${escape(f.term)}($|[^\\p{L}])`, 'u').test(input))
-    .sort((a, b) => b.term.length - a.term.length)[0];
-  return contained?.value;
+  // Longest term first (prepared so), so "aide au logement" wins over "logement".
+  return (prepared.words ??= wordPatterns(flat)).find((w) => w.pattern.test(input))?.value;
+}
+
+interface Prepared {
+  normalized: Array<{ value: string; terms: string[] }>;
+  flat: Array<{ value: string; term: string }>;
+  fuse?: Fuse<{ value: string; term: string }>;
+  /** Terms as whole words inside a sentence, longest first. */
+  words?: Array<{ value: string; pattern: RegExp }>;
+}
+
+/**
+ * Choice lists, normalised once with their fuzzy index and word patterns. They come from the locale
+ * files (a bounded vocabulary; what people type is never kept here), but are rebuilt as new objects
+ * every turn (dialog state), so they are known by their content. The cap only guards against growth.
+ */
+const preparedOptions = new Map<string, Prepared>();
+const MAX_PREPARED = 1000;
+
+function prepare(options: ChoiceOption[]): Prepared {
+  const signature = options.map((o) => `${o.value}\u0001${o.terms.join('\u0002')}`).join('\u0003');
+  let prepared = preparedOptions.get(signature);
+  if (!prepared) {
+    const normalized = options.map((o) => ({ value: o.value, terms: o.terms.map(normalizeInput).filter(Boolean) }));
+    prepared = { normalized, flat: normalized.flatMap((o) => o.terms.map((term) => ({ value: o.value, term }))) };
+    if (preparedOptions.size >= MAX_PREPARED) preparedOptions.clear();
+    preparedOptions.set(signature, prepared);
+  }
+  return prepared;
+}
+
+function wordPatterns(flat: Prepared['flat']): NonNullable<Prepared['words']> {
+  return flat
+    .filter((f) => f.term.length >= 3)
+    .sort((a, b) => b.term.length - a.term.length)
+    .map((f) => ({ value: f.value, pattern: new RegExp(`(^|[^\\p{L}])${escape(f.term)}($|[^\\p{L}])`, 'u') }));
 }
 
 /** Every choice mentioned in a sentence ("housing and work" → both), for questions that take several. */

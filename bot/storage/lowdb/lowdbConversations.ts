@@ -46,7 +46,7 @@ export class LowdbConversations implements ConversationStore {
 
   constructor(dir: string, options: LowdbConversationsOptions = {}) {
     this.now = options.now ?? (() => new Date());
-    this.files = new RecordFiles(dir, '.jsonl', this.now);
+    this.files = new RecordFiles(dir, '.jsonl', options.now);
     this.cache = new Lru(options.cacheSize ?? 500);
   }
 

@@ -35,7 +35,7 @@ export class LowdbStorage implements Storage {
   private readonly queue = new KeyedQueue();
 
   constructor(dir: string, options: LowdbStorageOptions = {}) {
-    this.files = new RecordFiles(dir, '.json', options.now ?? (() => new Date()));
+    this.files = new RecordFiles(dir, '.json', options.now);
     this.cache = new Lru(options.cacheSize ?? 5000);
   }
 

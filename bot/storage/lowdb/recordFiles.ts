@@ -1,14 +1,19 @@
-import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readdir, stat, unlink, utimes } from 'node:fs/promises';
+import { appendFile } from 'node:fs';
+import { mkdir, readdir, stat, unlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { TextFile } from 'lowdb/node';
+
+// The callback form: it works on a plain descriptor, lighter per call than a promises FileHandle.
+const appendText = promisify(appendFile);
 
 /**
  * One small file per record under `dir/<shard>/<name><ext>`, 256 shards so no folder gets huge.
  * Whole-file writes go through lowdb's TextFile (steno: a temp file in the same folder, then a
  * rename), so a crash leaves either the old or the new content, never half of one. The file's
- * modification time is the record's last change (set from the injected clock), which retention reads
- * without opening the file. Callers serialise access per name (KeyedQueue).
+ * modification time is the record's last change, which retention reads without opening the file
+ * (with an injected clock, as in tests, it is set from that clock). Callers serialise access per
+ * name (KeyedQueue).
  */
 export class RecordFiles {
   private readonly shardsMade = new Set<string>();
@@ -16,7 +21,7 @@ export class RecordFiles {
   constructor(
     readonly dir: string,
     private readonly ext: string,
-    private readonly now: () => Date,
+    private readonly now?: () => Date,
   ) {}
 
   path(name: string): string {
@@ -38,7 +43,7 @@ export class RecordFiles {
   /** Appends text in a single write(2), so a killed process leaves whole lines only. */
   async append(name: string, text: string): Promise<void> {
     const file = this.path(name);
-    await appendFile(file, text, 'utf8');
+    await appendText(file, text, 'utf8');
     await this.touch(file);
   }
 
@@ -86,13 +91,17 @@ export class RecordFiles {
   }
 
   private async touch(file: string): Promise<void> {
+    if (!this.now) return; // the write itself set the real time
     const at = this.now();
     await utimes(file, at, at);
   }
 }
 
+/** One of 256 folders: FNV-1a over the name's characters (cheap, evenly spread for ids and hashes). */
 function shardOf(name: string): string {
-  return createHash('sha256').update(name).digest('hex').slice(0, 2);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193);
+  return ((hash >>> 24) ^ (hash & 0xff)).toString(16).padStart(2, '0');
 }
 
 async function listDir(dir: string): Promise<string[]> {

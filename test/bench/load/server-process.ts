@@ -47,7 +47,11 @@ export interface ServerUnderTest {
  * samples the RSS of the process that listens until stop() (SIGTERM, SIGKILL after `graceMs`).
  */
 export async function startServer(entry: string, env: NodeJS.ProcessEnv, startTimeoutMs: number, graceMs = 10_000): Promise<ServerUnderTest> {
-  const child = spawn(TSX, [join(ROOT, entry)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") runs the server under node with
+  // tsx's loader instead, for flags NODE_OPTIONS refuses; the figures are the same either way.
+  const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean);
+  const [command, args] = flags?.length ? [process.execPath, [...flags, '--require', 'tsx/cjs', join(ROOT, entry)]] : [TSX, [join(ROOT, entry)]];
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   let stderrLines = 0;
