@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { ConversationStore } from '../../bot/channels/directline/conversationStore';
+import { stamp, type ConversationStore } from '../../bot/channels/directline/conversationStore';
 
 export interface ConversationsFixture {
   store: ConversationStore;
@@ -97,6 +97,18 @@ export function describeConversationContract(name: string, open: () => Promise<C
       expect(texts(await restarted.page(id, undefined, 10))).toEqual(['مرحبا']);
       expect((await restarted.append(id, message('next')))?.id).toBe(`${id}|0000003`);
       expect(await restarted.start(id, 'ar')).toBeUndefined();
+    });
+
+    test('restore writes a whole conversation: read back as it was, then it goes on; retention counts from its last activity', async () => {
+      const record = { id: 'Restored_1', userId: 'u5', locale: 'ti', createdAt: '2026-10-01T08:00:00.000Z', started: true, seq: 3 };
+      const activities = [2, 3].map((seq) => stamp('Restored_1', seq, `2026-10-01T08:0${seq}:00.000Z`, message(`m${seq}`)));
+      await store.restore(record, activities, new Date('2026-10-01T08:03:00Z'));
+      expect(await store.get('Restored_1')).toEqual(record);
+      expect((await store.page('Restored_1', undefined, 10))?.activities).toEqual(activities);
+      expect((await store.append('Restored_1', message('after')))?.id).toBe('Restored_1|0000004');
+      const timed = await fixture.reopen(() => new Date('2026-11-27T00:00:00Z'));
+      await timed.restore(record, activities, new Date('2026-10-01T08:03:00Z'));
+      expect(await timed.purgeOlderThan(new Date('2026-10-02T00:00:00Z'))).toEqual(['Restored_1']);
     });
 
     test('purgeOlderThan drops conversations idle since before the cutoff, with their logs', async () => {

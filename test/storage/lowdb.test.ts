@@ -37,12 +37,12 @@ describe('lowdb: one file per record, nothing else rewritten', () => {
   beforeEach(fresh);
   afterEach(cleanup);
 
-  test('an item is one whole JSON file named by its key\'s hash; writing it touches no other file', async () => {
+  test('an item is one file named by its key\'s hash, one JSON line per version; writing it touches no other file', async () => {
     const storage = new LowdbStorage(dir);
     await storage.write(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`directline/users/u${i}/`, { draft: { i } }])));
     const files = await listTree(dir);
     expect(files).toHaveLength(300);
-    expect(files.every((f) => /^[0-9a-f]{2}\/[0-9a-f]{64}\.json$/.test(f))).toBe(true);
+    expect(files.every((f) => /^[0-9a-f]{2}\/[0-9a-f]{64}\.jsonl$/.test(f))).toBe(true);
     const before = await Promise.all(files.map(async (f) => (await stat(join(dir, f))).mtimeMs));
 
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -50,12 +50,29 @@ describe('lowdb: one file per record, nothing else rewritten', () => {
     const after = await Promise.all(files.map(async (f) => (await stat(join(dir, f))).mtimeMs));
     const changed = files.filter((_, i) => after[i] !== before[i]);
     expect(changed).toHaveLength(1);
-    expect(JSON.parse(await readFile(join(dir, changed[0]!), 'utf8'))).toEqual({
-      key: 'directline/users/u7/',
-      eTag: expect.any(String),
-      value: { draft: { i: 'changed' } },
-    });
+    const versions = (await readFile(join(dir, changed[0]!), 'utf8')).split('\n');
+    expect(versions.at(-1)).toBe(''); // whole lines only
+    expect(versions.slice(0, -1).map((line) => JSON.parse(line) as unknown)).toEqual([
+      { key: 'directline/users/u7/', eTag: expect.any(String), value: { draft: { i: 7 } } },
+      { key: 'directline/users/u7/', eTag: expect.any(String), value: { draft: { i: 'changed' } } },
+    ]);
     expect(await listTree(dir)).toEqual(files); // no temp file left behind
+  });
+
+  test('an item\'s file keeps a few versions, then is rewritten with the last one; a cut last line is ignored then replaced', async () => {
+    const storage = new LowdbStorage(dir);
+    for (let n = 1; n <= 40; n++) await storage.write({ k: { n } });
+    const [file] = await listTree(dir);
+    const lines = (await readFile(join(dir, file!), 'utf8')).split('\n').slice(0, -1);
+    expect(lines.length).toBeLessThanOrEqual(16);
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ value: { n: 40 } });
+
+    await appendFile(join(dir, file!), '{"key":"k","eTag":"x","value":{"n":4'); // a write cut by a crash
+    const reopened = new LowdbStorage(dir);
+    expect((await reopened.read(['k'])).k.n).toBe(40);
+    await reopened.write({ k: { n: 41 } });
+    expect((await new LowdbStorage(dir).read(['k'])).k.n).toBe(41);
+    expect((await readFile(join(dir, file!), 'utf8')).split('\n')).toHaveLength(2); // rewritten whole
   });
 
   test('a bounded cache: more items than it holds are still read right, from their files', async () => {

@@ -43,6 +43,11 @@ export interface ConversationStore {
   forget(id: string): Promise<boolean>;
   /** Drops conversations idle since before `cutoff`; returns their ids. */
   purgeOlderThan(cutoff: Date): Promise<string[]>;
+  /**
+   * Writes a whole conversation at once, its activities already stamped (moving data between stores or
+   * versions, filling a benchmark's store); `lastActivityAt` counts for retention.
+   */
+  restore(record: ConversationRecord, activities: Activity[], lastActivityAt?: Date): Promise<void>;
 }
 
 /** Runs a conversation's turns one at a time (in one process, or across processes sharing a database). */

@@ -108,8 +108,7 @@ export class LowdbConversations implements ConversationStore {
     return done ?? false;
   }
 
-  /** Writes a whole conversation at once (an upgrade from the single-file format). */
-  async restore(record: ConversationRecord, activities: Activity[]): Promise<void> {
+  async restore(record: ConversationRecord, activities: Activity[], lastActivityAt?: Date): Promise<void> {
     if (!isConversationId(record.id)) throw new Error('Not a conversation id.');
     const { id, userId, createdAt, seq, started, locale } = record;
     const text =
@@ -118,7 +117,7 @@ export class LowdbConversations implements ConversationStore {
       line({ checkpoint: { seq, started, ...(locale ? { locale } : {}) } });
     await this.queue.run(id, async () => {
       this.cache.delete(id);
-      await this.files.write(id, text);
+      await this.files.write(id, text, lastActivityAt);
     });
   }
 

@@ -14,20 +14,28 @@ export interface LowdbStorageOptions {
 interface Entry {
   eTag: string;
   json: string;
+  /** Versions in the file: past a few, the file is compacted to the current one. */
+  versions: number;
 }
 
-/** What one item's file holds; the key is kept for whoever reads the folder, never needed to find it. */
+/** One version of an item, one line of its file; the key is kept for whoever reads the folder. */
 interface StoredItem {
   key: string;
   eTag: string;
   value: unknown;
 }
 
+/** Versions an item's file keeps before it is rewritten with the last one only. */
+const COMPACT_AFTER = 16;
+
 /**
- * Bot Framework `Storage` with one lowdb file per key (named by the key's hash), so a turn reads and
- * writes only its own items whatever the number stored. Each operation holds its keys' queue; a
- * conditional batch is checked whole before anything is written. A bounded cache keeps recent items
- * (and known-absent keys): the data folder has one owner process (see dataDirLock).
+ * Bot Framework `Storage` with one file per key (named by the key's hash), so a turn reads and writes
+ * only its own items whatever the number stored. A write appends the new version as one JSON line
+ * (a single write(2): cheap, and a killed process leaves whole lines only); the last whole line is
+ * the item. Every few versions the file is replaced by its last one through lowdb's TextFile (temp
+ * file, then rename). Each operation holds its keys' queue; a conditional batch is checked whole
+ * before anything is written. A bounded cache keeps recent items (and known-absent keys): the data
+ * folder has one owner process (see dataDirLock).
  */
 export class LowdbStorage implements Storage {
   private readonly files: RecordFiles;
@@ -35,7 +43,7 @@ export class LowdbStorage implements Storage {
   private readonly queue = new KeyedQueue();
 
   constructor(dir: string, options: LowdbStorageOptions = {}) {
-    this.files = new RecordFiles(dir, '.json', options.now);
+    this.files = new RecordFiles(dir, '.jsonl', options.now);
     this.cache = new Lru(options.cacheSize ?? 5000);
   }
 
@@ -65,9 +73,12 @@ export class LowdbStorage implements Storage {
       await Promise.all(
         batch.map(async (change, i) => {
           const name = names[i]!;
+          const versions = (await this.load(name))?.versions ?? 0;
+          const line = `{"key":${JSON.stringify(change.key)},"eTag":"${change.eTag}","value":${change.json}}\n`;
           this.cache.delete(name); // until the write is known to have landed
-          await this.files.write(name, `{"key":${JSON.stringify(change.key)},"eTag":"${change.eTag}","value":${change.json}}`);
-          this.cache.set(name, { eTag: change.eTag, json: change.json });
+          if (versions === 0 || versions >= COMPACT_AFTER) await this.files.write(name, line);
+          else await this.files.append(name, line);
+          this.cache.set(name, { eTag: change.eTag, json: change.json, versions: versions >= COMPACT_AFTER ? 1 : versions + 1 });
         }),
       );
     });
@@ -103,8 +114,12 @@ export class LowdbStorage implements Storage {
     const cached = this.cache.get(name);
     if (cached !== undefined) return cached;
     const text = await this.files.read(name);
-    const item = text === null ? null : (JSON.parse(text) as StoredItem);
-    const entry = item ? { eTag: item.eTag, json: JSON.stringify(item.value) } : null;
+    // Whole lines only: a last line without its newline is a write that was never acknowledged.
+    const lines = text === null ? [] : text.split('\n').slice(0, -1);
+    const item = lines.length === 0 ? null : (JSON.parse(lines.at(-1)!) as StoredItem);
+    // A cut tail must not have the next version glued to it: such a file is rewritten at the next write.
+    const versions = text?.endsWith('\n') ? lines.length : COMPACT_AFTER;
+    const entry = item ? { eTag: item.eTag, json: JSON.stringify(item.value), versions } : null;
     this.cache.set(name, entry);
     return entry;
   }

@@ -33,11 +33,12 @@ export class RecordFiles {
     return new TextFile(this.path(name)).read();
   }
 
-  async write(name: string, text: string): Promise<void> {
+  /** Replaces the file whole; `changedAt` sets its time (a record restored with its own history). */
+  async write(name: string, text: string, changedAt?: Date): Promise<void> {
     await this.ensureShard(name);
     const file = this.path(name);
     await new TextFile(file).write(text);
-    await this.touch(file);
+    await this.touch(file, changedAt);
   }
 
   /** Appends text in a single write(2), so a killed process leaves whole lines only. */
@@ -90,10 +91,8 @@ export class RecordFiles {
     this.shardsMade.add(shard);
   }
 
-  private async touch(file: string): Promise<void> {
-    if (!this.now) return; // the write itself set the real time
-    const at = this.now();
-    await utimes(file, at, at);
+  private async touch(file: string, at = this.now?.()): Promise<void> {
+    if (at) await utimes(file, at, at); // otherwise the write itself set the real time
   }
 }
 

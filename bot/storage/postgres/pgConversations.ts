@@ -6,11 +6,13 @@ import {
   newConversationId,
   pageWatermark,
   parseWatermark,
+  sequenceOf,
   stamp,
   type ActivityPage,
   type ConversationRecord,
   type ConversationStore,
 } from '../../channels/directline/conversationStore';
+import { inTransaction } from './transaction';
 
 interface ConversationRow {
   id: string;
@@ -101,6 +103,28 @@ export class PgConversations implements ConversationStore {
       [id],
     );
     return rows[0]?.found ?? false;
+  }
+
+  async restore(record: ConversationRecord, activities: Activity[], lastActivityAt = this.now()): Promise<void> {
+    if (!isConversationId(record.id)) throw new Error('Not a conversation id.');
+    await inTransaction(this.pool, async (client) => {
+      await client.query('DELETE FROM boussole_conversations WHERE id = $1', [record.id]);
+      await client.query(
+        `INSERT INTO boussole_conversations (id, user_id, locale, created_at, last_activity_at, started, seq)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [record.id, record.userId, record.locale ?? null, record.createdAt, lastActivityAt, record.started, record.seq],
+      );
+      await client.query(
+        `INSERT INTO boussole_activities (conversation_id, seq, at, activity)
+         SELECT $1, * FROM unnest($2::integer[], $3::timestamptz[], $4::text[])`,
+        [
+          record.id,
+          activities.map(sequenceOf),
+          activities.map((a) => a.timestamp ?? lastActivityAt),
+          activities.map((a) => JSON.stringify(a)),
+        ],
+      );
+    });
   }
 
   /** Drops idle conversations (their activities go with them), in small batches. */

@@ -11,6 +11,8 @@ export interface ScenarioReport {
   entry: string;
   /** Spawn → URL printed (tsx compile + the server's own start-up). */
   serverStartSeconds?: number;
+  /** Time to write the prefilled conversations through the storage API. */
+  prefillSeconds?: number;
   load?: LoadResult;
   server?: Omit<Stopped, 'stderrTail'> & { stderrTail?: string };
   /** Why the scenario did not run or did not finish (failed start, prefill missing, deadline). */

@@ -9,8 +9,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createTestDatabase, startCluster, type Cluster } from '../../support/postgres';
 import { runLoad, type LoadOptions } from './load';
-import { USAGE, parseOptions, type Options } from './options';
+import { USAGE, parseOptions, type Options, type Store } from './options';
 import { machine, table, writeReport, type Report, type ScenarioReport } from './report';
 import { SCENARIOS, type Scenario } from './scenarios';
 import { ROOT, startServer } from './server-process';
@@ -23,9 +24,17 @@ const STOP_RESERVE_MS = 15_000;
 
 const say = (line = ''): void => void process.stdout.write(`${line}\n`);
 
-async function runScenario(scenario: Scenario, options: Options, deadline: AbortSignal, endsAt: number): Promise<ScenarioReport> {
-  const report: ScenarioReport = { name: scenario.name, description: scenario.description, entry: scenario.entry };
+/** Where a scenario keeps its state: lowdb in its DATA_DIR, or a fresh database on the benchmark's cluster. */
+interface Place {
+  store: Store;
+  cluster?: Cluster;
+}
+
+async function runScenario(scenario: Scenario, place: Place, options: Options, deadline: AbortSignal, endsAt: number): Promise<ScenarioReport> {
+  const name = `${scenario.name}@${place.store}`;
+  const report: ScenarioReport = { name, description: scenario.description, entry: scenario.entry };
   const dataDir = mkdtempSync(join(tmpdir(), `bench-load-${scenario.name}-`));
+  const database = place.cluster ? await createTestDatabase(place.cluster.url) : undefined;
   try {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -34,15 +43,18 @@ async function runScenario(scenario: Scenario, options: Options, deadline: Abort
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       BOUSSOLE_TODAY: TODAY,
+      DATABASE_URL: database?.url ?? '',
     };
     if (scenario.prefill) {
-      say(`${scenario.name}: filling the store...`);
-      await scenario.prefill({ dataDir, env });
+      say(`${name}: filling the store with ${options.prefill} conversations...`);
+      const filling = performance.now();
+      await scenario.prefill({ dataDir, env, prefill: options.prefill, log: say });
+      report.prefillSeconds = Math.round(performance.now() - filling) / 1000;
     }
     const spawnedAt = performance.now();
     const server = await startServer(scenario.entry, env, Math.min(SERVER_START_MS, Math.max(1000, endsAt - Date.now())));
     report.serverStartSeconds = Math.round(performance.now() - spawnedAt) / 1000;
-    say(`${scenario.name}: server pid ${server.pid} up in ${report.serverStartSeconds} s, ${options.people} people...`);
+    say(`${name}: server pid ${server.pid} up in ${report.serverStartSeconds} s, ${options.people} people...`);
     try {
       const load: LoadOptions = {
         people: options.people,
@@ -53,6 +65,8 @@ async function runScenario(scenario: Scenario, options: Options, deadline: Abort
         maxTurns: scenario.maxTurns,
         pollMs: 250,
       };
+      // Not measured: a server that has just started runs cold (JIT, caches) for its first turns.
+      if (options.warmup > 0) await runLoad(server.url, scenario.persona, { ...load, people: options.warmup, concurrency: options.warmup }, deadline);
       report.load = await runLoad(server.url, scenario.persona, load, deadline);
       if (report.load.cutShort) report.failure = 'cut short by --max-seconds';
     } finally {
@@ -63,6 +77,7 @@ async function runScenario(scenario: Scenario, options: Options, deadline: Abort
     report.failure = error instanceof Error ? error.message : String(error);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
   }
   return report;
 }
@@ -86,16 +101,22 @@ async function main(): Promise<void> {
   process.once('SIGTERM', interrupt);
 
   const report: Report = { date: new Date().toISOString(), machine: machine(), options, scenarios: [] };
+  // PostgreSQL: Debian's server in a throwaway cluster on loopback, one fresh database per scenario.
+  const cluster = options.stores.includes('postgres') ? await startCluster() : undefined;
   try {
-    for (const name of options.scenarios) {
-      const scenario = SCENARIOS.find((s) => s.name === name)!;
-      if (controller.signal.aborted) {
-        report.scenarios.push({ name, description: scenario.description, entry: scenario.entry, failure: 'not run: --max-seconds reached' });
-        continue;
+    for (const store of options.stores) {
+      for (const name of options.scenarios) {
+        const scenario = SCENARIOS.find((s) => s.name === name)!;
+        if (controller.signal.aborted) {
+          report.scenarios.push({ name: `${name}@${store}`, description: scenario.description, entry: scenario.entry, failure: 'not run: --max-seconds reached' });
+          continue;
+        }
+        const place = store === 'postgres' ? { store, cluster } : { store };
+        report.scenarios.push(await runScenario(scenario, place, options, controller.signal, endsAt));
       }
-      report.scenarios.push(await runScenario(scenario, options, controller.signal, endsAt));
     }
   } finally {
+    await cluster?.stop();
     clearTimeout(timer);
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);

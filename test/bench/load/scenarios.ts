@@ -1,4 +1,5 @@
 import { boussolePersona } from './boussole-persona';
+import { fillStore } from './fill-store';
 import { echoPersona } from './echo-persona';
 import type { Script } from './script';
 
@@ -8,6 +9,9 @@ export interface ScenarioEnv {
   dataDir: string;
   /** The whole environment the server process gets (DATA_DIR, DATABASE_URL if set, ...). */
   env: NodeJS.ProcessEnv;
+  /** How many conversations to store first (--prefill). */
+  prefill: number;
+  log: (line: string) => void;
 }
 
 export interface Scenario {
@@ -39,17 +43,14 @@ export const SCENARIOS: readonly Scenario[] = [
     persona: boussolePersona,
     maxTurns: 30,
   },
-  // Scenario (c), not in the default list until its filling function exists: give it
-  //   prefill: (env) => fillConversations(env, 100_000)
-  // written with the new storage (bot/storage), then add 'prefilled' to DEFAULT_SCENARIOS.
   {
     name: 'prefilled',
-    description: 'Boussole on a store holding 100,000 conversations before it starts',
+    description: 'Boussole on a store holding 100,000 conversations (--prefill) before it starts',
     entry: 'bot/index.ts',
-    prefill: () => Promise.reject(new Error('the store-filling function is not written yet (see scenarios.ts)')),
+    prefill: (env) => fillStore(env, env.prefill, env.log),
     persona: boussolePersona,
     maxTurns: 30,
   },
 ];
 
-export const DEFAULT_SCENARIOS = ['echo', 'empty'] as const;
+export const DEFAULT_SCENARIOS = ['echo', 'empty', 'prefilled'] as const;
