@@ -5,7 +5,11 @@
 export class Lru<V> {
   private readonly entries = new Map<string, V>();
 
-  constructor(readonly capacity: number) {
+  /** `onEvict` hears of entries pushed out by newer ones (not of those deleted on purpose). */
+  constructor(
+    readonly capacity: number,
+    private readonly onEvict?: (key: string, value: V) => void,
+  ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('Lru capacity must be a positive integer.');
   }
 
@@ -22,7 +26,11 @@ export class Lru<V> {
   set(key: string, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    if (this.entries.size > this.capacity) {
+      const [oldest, evicted] = this.entries.entries().next().value as [string, V];
+      this.entries.delete(oldest);
+      this.onEvict?.(oldest, evicted);
+    }
   }
 
   delete(key: string): void {

@@ -100,6 +100,17 @@ describe('lowdb: one file per record, nothing else rewritten', () => {
     expect((await stat(otherFile)).mtimeMs).toBe(otherBefore.mtimeMs);
   });
 
+  test('with a tiny cache, many conversations appending at once each get exactly their own lines (descriptors closed safely)', async () => {
+    const store = new LowdbConversations(dir, { cacheSize: 2 });
+    const ids = await Promise.all(Array.from({ length: 12 }, (_, i) => store.create(`u${i}`).then((c) => c.id)));
+    await Promise.all(ids.flatMap((id, i) => Array.from({ length: 15 }, (_, n) => store.append(id, { type: 'message', text: `${i}:${n}` }))));
+    const reopened = new LowdbConversations(dir);
+    for (const [i, id] of ids.entries()) {
+      const texts = (await reopened.page(id, undefined, 100))?.activities.map((a) => a.text);
+      expect(texts?.sort()).toEqual(Array.from({ length: 15 }, (_, n) => `${i}:${n}`).sort());
+    }
+  });
+
   test('a log cut inside its last line (a write never acknowledged) loads without it; damage elsewhere is refused', async () => {
     const store = new LowdbConversations(dir);
     const { id } = await store.create('u1');

@@ -24,6 +24,8 @@ export interface LowdbConversationsOptions {
 interface Loaded {
   record: ConversationRecord;
   activities: Activity[];
+  /** Kept open while the conversation is in memory, so an append is one write(2). */
+  fd?: number;
 }
 
 /**
@@ -47,7 +49,9 @@ export class LowdbConversations implements ConversationStore {
   constructor(dir: string, options: LowdbConversationsOptions = {}) {
     this.now = options.now ?? (() => new Date());
     this.files = new RecordFiles(dir, '.jsonl', options.now);
-    this.cache = new Lru(options.cacheSize ?? 500);
+    // An evicted conversation's descriptor is closed after the operations already queued on it, so a
+    // write in flight never sees its descriptor number reused by another file.
+    this.cache = new Lru(options.cacheSize ?? 500, (id, loaded) => void this.queue.run(id, () => this.release(loaded)).catch(() => undefined));
   }
 
   async create(userId: string): Promise<ConversationRecord> {
@@ -65,10 +69,11 @@ export class LowdbConversations implements ConversationStore {
   }
 
   start(id: string, locale: string | undefined): Promise<string | undefined> {
-    return this.locked(id, async ({ record }) => {
+    return this.locked(id, async (loaded) => {
+      const { record } = loaded;
       if (record.started) return undefined;
       const seq = record.seq + 1;
-      await this.files.append(id, line({ start: { seq, ...(locale ? { locale } : {}) } }));
+      await this.appendLine(id, loaded, line({ start: { seq, ...(locale ? { locale } : {}) } }));
       Object.assign(record, { started: true, seq, ...(locale ? { locale } : {}) });
       return activityId(id, seq);
     });
@@ -78,7 +83,7 @@ export class LowdbConversations implements ConversationStore {
     return this.locked(id, async (loaded) => {
       const seq = loaded.record.seq + 1;
       const stored = stamp(id, seq, this.now().toISOString(), activity);
-      await this.files.append(id, line({ activity: stored }));
+      await this.appendLine(id, loaded, line({ activity: stored }));
       loaded.record.seq = seq;
       loaded.activities.push(stored);
       return stored;
@@ -101,6 +106,7 @@ export class LowdbConversations implements ConversationStore {
       const { record } = loaded;
       const checkpoint = { seq: record.seq, started: record.started, ...(record.locale ? { locale: record.locale } : {}) };
       const header = { id, userId: record.userId, createdAt: record.createdAt };
+      await this.release(loaded); // the file is replaced: a descriptor would point to the old one
       await this.files.write(id, line({ conversation: header }) + line({ checkpoint }));
       loaded.activities = [];
       return true;
@@ -116,6 +122,8 @@ export class LowdbConversations implements ConversationStore {
       activities.map((activity) => line({ activity })).join('') +
       line({ checkpoint: { seq, started, ...(locale ? { locale } : {}) } });
     await this.queue.run(id, async () => {
+      const loaded = this.cache.get(id);
+      if (loaded) await this.release(loaded);
       this.cache.delete(id);
       await this.files.write(id, text, lastActivityAt);
     });
@@ -126,6 +134,8 @@ export class LowdbConversations implements ConversationStore {
     for await (const id of this.files.changedBeforeAll(cutoff)) {
       await this.queue.run(id, async () => {
         if (!(await this.files.changedBefore(id, cutoff))) return; // written since the scan
+        const loaded = this.cache.get(id);
+        if (loaded) await this.release(loaded);
         this.cache.delete(id);
         if (await this.files.remove(id)) purged.push(id);
       });
@@ -142,12 +152,25 @@ export class LowdbConversations implements ConversationStore {
     });
   }
 
+  private async appendLine(id: string, loaded: Loaded, text: string): Promise<void> {
+    loaded.fd ??= await this.files.openForAppend(id);
+    await this.files.appendTo(loaded.fd, id, text);
+  }
+
+  private async release(loaded: Loaded): Promise<void> {
+    const { fd } = loaded;
+    loaded.fd = undefined;
+    if (fd !== undefined) await this.files.close(fd);
+  }
+
   private async load(id: string): Promise<Loaded | undefined> {
     const cached = this.cache.get(id);
     if (cached) return cached;
     const text = await this.files.read(id);
     if (text === null) return undefined;
     const loaded = parseLog(id, text);
+    // A last line cut by a crash would have the next one glued to it: keep the whole lines only.
+    if (!text.endsWith('\n')) await this.files.write(id, text.slice(0, text.lastIndexOf('\n') + 1));
     this.cache.set(id, loaded);
     return loaded;
   }

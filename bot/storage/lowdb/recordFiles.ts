@@ -1,4 +1,4 @@
-import { appendFile } from 'node:fs';
+import { appendFile, close, open, write } from 'node:fs';
 import { mkdir, readdir, stat, unlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -6,6 +6,10 @@ import { TextFile } from 'lowdb/node';
 
 // The callback form: it works on a plain descriptor, lighter per call than a promises FileHandle.
 const appendText = promisify(appendFile);
+const openFile = promisify(open);
+const writeText = (fd: number, text: string) =>
+  new Promise<number>((resolve, reject) => write(fd, text, null, 'utf8', (error, written) => (error ? reject(error) : resolve(written))));
+const closeFile = promisify(close);
 
 /**
  * One small file per record under `dir/<shard>/<name><ext>`, 256 shards so no folder gets huge.
@@ -46,6 +50,22 @@ export class RecordFiles {
     const file = this.path(name);
     await appendText(file, text, 'utf8');
     await this.touch(file);
+  }
+
+  /** A descriptor for appending to an existing file (O_APPEND: every write lands at the end). */
+  openForAppend(name: string): Promise<number> {
+    return openFile(this.path(name), 'a');
+  }
+
+  /** Appends through an open descriptor: the same single write(2), without opening the file each time. */
+  async appendTo(fd: number, name: string, text: string): Promise<void> {
+    const written = await writeText(fd, text);
+    if (written !== Buffer.byteLength(text)) throw new Error(`Short write to ${this.path(name)}.`);
+    await this.touch(this.path(name));
+  }
+
+  close(fd: number): Promise<void> {
+    return closeFile(fd);
   }
 
   async remove(name: string): Promise<boolean> {
