@@ -24,27 +24,21 @@ export function matchChoice(text: string, options: ChoiceOption[], { partial = t
   if (exact) return exact.value;
   if (/^\d{1,2}$/.test(input)) return options[Number(input) - 1]?.value;
 
-  const { flat } = prepared;
-  // A typo, not a fragment: fuse.js finds "да" inside "удалить", so only terms of about the input's
-  // length may match fuzzily (whole sentences are the containment step's job, below).
-  const close = (term: string) => Math.abs(term.length - input.length) <= Math.max(1, Math.floor(input.length / 4));
-  // Most messages are no typo of any term (a tapped title is not a command): skip fuse.js then.
-  if (input.length >= 4 && flat.some((f) => close(f.term))) {
-    const best = (prepared.fuse ??= new Fuse(flat, { keys: ['term'], includeScore: true, threshold: 0.3, ignoreLocation: true }))
-      .search(input)
-      .find((r) => close(r.item.term));
+  if (input.length >= 4) {
+    const best = fuzzyIndex(prepared, input.length)?.search(input)[0];
     if (best && (best.score ?? 1) <= (partial ? 0.3 : 0.25)) return best.item.value;
   }
   if (!partial) return undefined;
 
   // Longest term first (prepared so), so "aide au logement" wins over "logement".
-  return (prepared.words ??= wordPatterns(flat)).find((w) => w.pattern.test(input))?.value;
+  return (prepared.words ??= wordPatterns(prepared.flat)).find((w) => w.pattern.test(input))?.value;
 }
 
 interface Prepared {
   normalized: Array<{ value: string; terms: string[] }>;
   flat: Array<{ value: string; term: string }>;
-  fuse?: Fuse<{ value: string; term: string }>;
+  /** Per input length, the fuzzy index of the terms that length may be a typo of (null: none). */
+  fuzzy: Map<number, Fuse<{ value: string; term: string }> | null>;
   /** Terms as whole words inside a sentence, longest first. */
   words?: Array<{ value: string; pattern: RegExp }>;
 }
@@ -56,17 +50,40 @@ interface Prepared {
  */
 const preparedOptions = new Map<string, Prepared>();
 const MAX_PREPARED = 1000;
+/** Lists reused as the same objects (the commands) skip even the signature. */
+const preparedLists = new WeakMap<ChoiceOption[], Prepared>();
 
 function prepare(options: ChoiceOption[]): Prepared {
+  const known = preparedLists.get(options);
+  if (known) return known;
   const signature = options.map((o) => `${o.value}\u0001${o.terms.join('\u0002')}`).join('\u0003');
   let prepared = preparedOptions.get(signature);
   if (!prepared) {
     const normalized = options.map((o) => ({ value: o.value, terms: o.terms.map(normalizeInput).filter(Boolean) }));
-    prepared = { normalized, flat: normalized.flatMap((o) => o.terms.map((term) => ({ value: o.value, term }))) };
+    prepared = { normalized, flat: normalized.flatMap((o) => o.terms.map((term) => ({ value: o.value, term }))), fuzzy: new Map() };
     if (preparedOptions.size >= MAX_PREPARED) preparedOptions.clear();
     preparedOptions.set(signature, prepared);
   }
+  preparedLists.set(options, prepared);
   return prepared;
+}
+
+/**
+ * A typo, not a fragment: fuse.js finds "да" inside "удалить", so only terms of about the input's
+ * length may match fuzzily (whole sentences are the containment step's job). Indexing just those
+ * terms gives the same best match as filtering fuse.js's results (an item's score does not depend
+ * on the others), and most messages are the typo of no term at all (a tapped title is no command).
+ */
+function fuzzyIndex(prepared: Prepared, length: number): Fuse<{ value: string; term: string }> | null {
+  if (length > 120) return null; // longer than any button title or synonym, whatever the slack
+  let index = prepared.fuzzy.get(length);
+  if (index === undefined) {
+    const slack = Math.max(1, Math.floor(length / 4));
+    const near = prepared.flat.filter((f) => Math.abs(f.term.length - length) <= slack);
+    index = near.length === 0 ? null : new Fuse(near, { keys: ['term'], includeScore: true, threshold: 0.3, ignoreLocation: true });
+    prepared.fuzzy.set(length, index);
+  }
+  return index;
 }
 
 function wordPatterns(flat: Prepared['flat']): NonNullable<Prepared['words']> {
