@@ -20,9 +20,9 @@ async function main(): Promise<void> {
   const chat = createChat(config, engine, today, state);
   const server = createServer({ engine, mountChat: (s) => chat.mount(s) });
 
-  // Retention: old conversations and their state go at start, then every hour.
+  // Retention: old conversations and their state go soon after start (in the background: a large
+  // store takes a while to scan, and people should not wait for it), then every hour.
   const purge = () => chat.purgeExpired().catch((e: unknown) => process.stderr.write(`retention purge failed: ${String(e)}\n`));
-  await purge();
   const timer = setInterval(purge, HOUR);
   timer.unref();
 
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     process.stdout.write(`Boussole is listening: http://localhost:${port}/\n`);
+    void purge();
   });
   // Stop taking requests, let those in flight finish, then release the store (lock file, pools).
   const stop = () => server.close(() => void state.close().finally(() => process.exit(0)));

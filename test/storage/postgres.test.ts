@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process';
 import { Pool } from 'pg';
 import { openStateStore, type StateStore } from '../../bot/storage';
 import { PgConversations } from '../../bot/storage/postgres/pgConversations';
 import { PgStorage } from '../../bot/storage/postgres/pgStorage';
 import { migrate, SCHEMA_VERSION } from '../../bot/storage/postgres/schema';
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
+import { ROOT } from '../support/process';
 import { describeConversationContract } from './conversations.contract';
 import { describeStorageContract } from './storage.contract';
 
@@ -102,6 +104,51 @@ describe('PostgreSQL: schema and instances', () => {
     await Promise.all(Array.from({ length: 30 }, (_, i) => increment(i % 2 ? a : b)));
     expect((await a.read(['counter'])).counter.n).toBe(31);
   });
+
+  test('two processes: conditional increments from this process and another one lose no update', async () => {
+    const storage = new PgStorage(pool());
+    await storage.write({ shared: { n: 0 } });
+    const script = `
+      const { Pool } = require('pg');
+      const { PgStorage } = require('./bot/storage/postgres/pgStorage');
+      const pool = new Pool({ connectionString: process.env.URL, max: 4 });
+      const storage = new PgStorage(pool);
+      (async () => {
+        await storage.read(['shared']);
+        console.log('ready');
+        for (let i = 0; i < 100; i++) {
+          for (;;) {
+            const { shared } = await storage.read(['shared']);
+            try { await storage.write({ shared: { ...shared, n: shared.n + 1 } }); break; }
+            catch (e) { if (!/eTag conflict/.test(String(e))) throw e; }
+          }
+        }
+        await pool.end();
+      })().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });`;
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: ROOT, env: { ...process.env, URL: database.url } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // Both loops start together, so their read-modify-writes really interleave.
+    await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()));
+    let conflicts = 0;
+    for (let i = 0; i < 100; i++) {
+      for (;;) {
+        const { shared } = await storage.read(['shared']);
+        try {
+          await storage.write({ shared: { ...shared, n: shared.n + 1 } });
+          break;
+        } catch (error) {
+          if (!/eTag conflict/.test(String(error))) throw error;
+          conflicts += 1;
+        }
+      }
+    }
+    expect(await exited).toBe(0);
+    expect(conflicts).toBeGreaterThan(0); // the other process did write in between
+    expect(stderr).toBe('');
+    expect((await storage.read(['shared'])).shared.n).toBe(200);
+  }, 60_000);
 
   test('two instances appending to one conversation never share a sequence number', async () => {
     const a = new PgConversations(pool());

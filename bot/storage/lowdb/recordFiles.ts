@@ -1,6 +1,7 @@
 import { appendFile, close, open, write } from 'node:fs';
 import { mkdir, readdir, stat, unlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { TextFile } from 'lowdb/node';
 
@@ -95,7 +96,11 @@ export class RecordFiles {
   async *changedBeforeAll(cutoff: Date): AsyncGenerator<string> {
     for (const shard of await listDir(this.dir)) {
       const folder = join(this.dir, shard);
-      for (const file of await listDir(folder)) {
+      const files = await listDir(folder);
+      // Paced (about 10,000 files a second): retention runs beside the conversations in progress,
+      // and a scan of a large store must not take the event loop from them.
+      await sleep(files.length / 10);
+      for (const file of files) {
         const stats = await stat(join(folder, file)).catch(() => undefined);
         if (!stats?.isFile() || stats.mtimeMs >= cutoff.getTime()) continue;
         if (file.startsWith('.') && file.endsWith('.tmp')) await unlink(join(folder, file)).catch(() => undefined);
