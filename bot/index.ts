@@ -5,6 +5,7 @@ import { createServer } from './server';
 import { openStateStore } from './storage';
 
 const HOUR = 3600 * 1000;
+const FIRST_PURGE_AFTER = 10 * 60 * 1000;
 
 /** Starts the service on embedded defaults: no Azure, no database server, no secrets. */
 async function main(): Promise<void> {
@@ -20,17 +21,16 @@ async function main(): Promise<void> {
   const chat = createChat(config, engine, today, state);
   const server = createServer({ engine, mountChat: (s) => chat.mount(s) });
 
-  // Retention: old conversations and their state go soon after start (in the background: a large
-  // store takes a while to scan, and people should not wait for it), then every hour.
+  // Retention: old conversations and their state go in the background, a few minutes after start (a
+  // large store takes a while to scan: not while a restarted service is catching up), then hourly.
   const purge = () => chat.purgeExpired().catch((e: unknown) => process.stderr.write(`retention purge failed: ${String(e)}\n`));
-  const timer = setInterval(purge, HOUR);
-  timer.unref();
+  setTimeout(purge, FIRST_PURGE_AFTER).unref();
+  setInterval(purge, HOUR).unref();
 
   server.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     process.stdout.write(`Boussole is listening: http://localhost:${port}/\n`);
-    void purge();
   });
   // Stop taking requests, let those in flight finish, then release the store (lock file, pools).
   const stop = () => server.close(() => void state.close().finally(() => process.exit(0)));

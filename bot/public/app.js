@@ -1,6 +1,7 @@
 /*
  * Boussole chat page: Web Chat (served by us, /webchat.js) on the local Direct Line (/v3/directline).
- * - a stable random user id in localStorage, so a returning person finds their plan (UserState);
+ * - the person's identity, issued and signed by the server, kept in localStorage, so a returning
+ *   person finds their plan (UserState) and nobody else can claim it;
  * - the open conversation (id + token) in localStorage, resumed after a reload, else a new one;
  * - the language picker sets <html lang dir>, Web Chat's locale/dir/strings, and starts a new
  *   conversation in that language (same user id).
@@ -27,10 +28,11 @@
   };
   var DEFAULT_LANGUAGE = 'fr';
 
-  var KEY_USER = 'boussole.userId';
+  var KEY_USER = 'boussole.user';
   var KEY_LANGUAGE = 'boussole.language';
   var KEY_CONVERSATION = 'boussole.conversation';
-  var USER_ID_PATTERN = /^u_[A-Za-z0-9_-]{22,64}$/;
+  /** "<user id>.<signature>", as /tokens/generate returns it. */
+  var CREDENTIAL_PATTERN = /^r_[A-Za-z0-9_-]{16,64}\.[A-Za-z0-9_-]{43}$/;
   var DOMAIN = window.location.origin + '/v3/directline';
 
   // Connection statuses of DirectLineJS (ConnectionStatus enum).
@@ -69,20 +71,14 @@
     }
   }
 
-  function base64url(bytes) {
-    var s = '';
-    for (var i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
-    return window.btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  /** The credential the server gave this browser, or null before the first conversation. */
+  function credential() {
+    var value = read(KEY_USER);
+    return value && CREDENTIAL_PATTERN.test(value) ? value : null;
   }
 
-  /** 128 random bits, e.g. u_Xq3...: only [A-Za-z0-9_-], and never Direct Line's reserved dl_ prefix. */
-  function userId() {
-    var id = read(KEY_USER);
-    if (!id || !USER_ID_PATTERN.test(id)) {
-      id = 'u_' + base64url(window.crypto.getRandomValues(new Uint8Array(16)));
-      write(KEY_USER, id);
-    }
-    return id;
+  function userIdOf(value) {
+    return value ? value.slice(0, value.lastIndexOf('.')) : null;
   }
 
   function initialLanguage() {
@@ -168,9 +164,11 @@
       .then(function (resumed) {
         if (resumed) return resumed;
         write(KEY_CONVERSATION, null);
-        return post(DOMAIN + '/tokens/generate', { user: { id: user } }).then(function (r) {
-          if (r.status !== 200 || !r.json || !r.json.token) throw new Error('tokens/generate ' + r.status);
-          return { conversationId: r.json.conversationId, token: r.json.token, resumed: false };
+        var known = credential();
+        return post(DOMAIN + '/tokens/generate', known ? { user: { credential: known } } : {}).then(function (r) {
+          if (r.status !== 200 || !r.json || !r.json.token || !r.json.user) throw new Error('tokens/generate ' + r.status);
+          write(KEY_USER, r.json.user.credential);
+          return { conversationId: r.json.conversationId, token: r.json.token, resumed: false, userId: r.json.user.id };
         });
       });
   }
@@ -247,7 +245,7 @@
   function start(language, isRetry) {
     var my = ++generation;
     var info = LANGUAGES[language];
-    var user = userId();
+    var user = userIdOf(credential());
     write(KEY_LANGUAGE, language);
     stopCurrent();
     applyPage(language, stringsCache[language]);
@@ -259,6 +257,7 @@
         showStatus((strings.page && strings.page.loading) || '…', false);
         return openConversation(language, user).then(function (conversation) {
           if (my !== generation) return;
+          user = conversation.userId || user;
           saveConversation(conversation.conversationId, conversation.token, language, user);
           render(language, info, strings, conversation, user, my, isRetry);
         });

@@ -12,7 +12,7 @@ describe('local Direct Line: new conversations are capped per address', () => {
   it('answers 429 with Retry-After past the limit, and other routes keep working', async () => {
     running = await startServer(new MemoryStorage(), {
       store: new LowdbConversations(mkdtempSync(join(tmpdir(), 'dl-limit-'))),
-      newConversations: { max: 2, windowSeconds: 60 },
+      limits: { perAddress: { max: 2, windowSeconds: 60 } },
     });
     const generate = () => fetch(`${running.base}/v3/directline/tokens/generate`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     const first = await generate();

@@ -29,7 +29,7 @@ export class EchoBot extends ActivityHandler {
     this.onMembersAdded(async (context, next) => {
       for (const member of context.activity.membersAdded ?? []) {
         if (member.id !== context.activity.recipient.id) {
-          await context.sendActivity(`Welcome ${member.id} (${context.activity.locale ?? 'no locale'})`);
+          await context.sendActivity(`Welcome ${LABELS.get(member.id) ?? member.id} (${context.activity.locale ?? 'no locale'})`);
         }
       }
       await next();
@@ -100,17 +100,24 @@ export interface TokenResponse {
   conversationId: string;
   token: string;
   expires_in: number;
+  user: { id: string; credential: string };
 }
 
+/** Test labels of server-chosen user ids ('u_alice'…), used by the EchoBot's welcome. */
+export const LABELS = new Map<string, string>();
+
 /** What the host page does: ask our server for a token (and so a conversation) for this user. */
-export async function generateToken(base: string, userId?: string): Promise<TokenResponse> {
+export async function generateToken(base: string, label?: string, credential?: string): Promise<TokenResponse> {
   const response = await fetch(`${base}/v3/directline/tokens/generate`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(userId ? { user: { id: userId } } : {}),
+    body: JSON.stringify(credential ? { user: { credential } } : {}),
   });
   if (response.status !== 200) throw new Error(`generate: HTTP ${response.status}`);
-  return (await response.json()) as TokenResponse;
+  const generated = (await response.json()) as TokenResponse;
+  // The server chooses user ids; the bot greets by the test's label so expectations stay readable.
+  if (label) LABELS.set(generated.user.id, label);
+  return generated;
 }
 
 export async function call(

@@ -222,7 +222,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 export function readStorage(page: Page): Promise<{ userId: string | null; conversation: { conversationId: string; token: string } | null }> {
   return page.evaluate(() => ({
-    userId: localStorage.getItem('boussole.userId'),
+    // The server-signed credential "<user id>.<signature>"; tests compare the id part.
+    userId: localStorage.getItem('boussole.user')?.split('.')[0] ?? null,
     conversation: JSON.parse(localStorage.getItem('boussole.conversation') ?? 'null') as { conversationId: string; token: string } | null,
   }));
 }

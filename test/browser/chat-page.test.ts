@@ -102,7 +102,7 @@ describe('the chat page in Chromium', () => {
       await screenshot(page, 'fr-1-welcome');
 
       const stored = await readStorage(page);
-      expect(stored.userId).toMatch(/^[A-Za-z0-9_-]{22,}$/);
+      expect(stored.userId).toMatch(/^r_[A-Za-z0-9_-]{22,}$/); // chosen and signed by the server
       expect(stored.conversation?.conversationId).toBeTruthy();
 
       await completeConversation(page, 'fr');

@@ -11,9 +11,6 @@ export class HttpError extends Error {
   }
 }
 
-/** Largest accepted JSON body; the real service caps activities around 256 KB too. */
-export const MAX_BODY_BYTES = 256 * 1024;
-
 /**
  * Wraps an async handler as a callback handler: restify 11 only accepts async functions it can
  * recognise as such, which transpiled code (ts-jest, older targets) does not guarantee.
@@ -27,6 +24,8 @@ export function handle(
       () => next(),
       (error: unknown) => {
         if (error instanceof HttpError) {
+          // A refused body may still be streaming in: close rather than read the rest.
+          if (error.status === 413) res.header('Connection', 'close');
           sendJson(res, error.status, { error: { code: error.code, message: error.message } });
         } else {
           logError(`directline: ${req.method} ${req.getRoute()?.path ?? ''} failed`, error);
@@ -54,11 +53,11 @@ export function bearerToken(req: Request): string | undefined {
  * The JSON body, or undefined when empty. Works whether or not the host mounted restify's
  * bodyParser (a second parser would choke on an already parsed body).
  */
-export async function readJson(req: Request): Promise<unknown> {
+export async function readJson(req: Request, maxBytes: number): Promise<unknown> {
   const parsed: unknown = (req as { body?: unknown }).body;
   let text: string;
   if (parsed === undefined) {
-    text = await readText(req);
+    text = await readText(req, maxBytes);
   } else if (typeof parsed === 'string' || Buffer.isBuffer(parsed)) {
     text = parsed.toString();
   } else {
@@ -72,13 +71,15 @@ export async function readJson(req: Request): Promise<unknown> {
   }
 }
 
-async function readText(req: Request): Promise<string> {
+async function readText(req: Request, maxBytes: number): Promise<string> {
+  const tooLarge = () => new HttpError(413, 'MessageSizeTooBig', `Body larger than ${maxBytes} bytes.`);
+  if (Number(req.header('content-length') ?? 0) > maxBytes) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer | string>) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'MessageSizeTooBig', 'Body too large.');
+    if (size > maxBytes) throw tooLarge();
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');

@@ -2,7 +2,7 @@ import type { ChannelAccount } from 'botbuilder';
 import type { Server } from 'restify';
 import { DirectLineAdapter, type BotLogic } from './adapter';
 import type { ConversationStore, TurnLock } from './conversationStore';
-import { ConversationRateLimiter, type RateLimit } from './rateLimit';
+import { DEFAULT_LIMITS, WindowLimiter, type DirectLineLimits } from './rateLimit';
 import { BASE_PATH, mountRoutes } from './routes';
 import { TokenService } from './tokens';
 import { TurnQueue } from './turnQueue';
@@ -25,8 +25,8 @@ export interface DirectLineOptions {
   botAccount?: { id: string; name?: string };
   /** serviceUrl stamped on activities; default this server's URL + /v3/directline. */
   serviceUrl?: string;
-  /** New conversations one address may open per window; default 30 per 10 minutes. */
-  newConversations?: RateLimit;
+  /** Caps on new conversations (per address, global) and on each conversation's posts; see DEFAULT_LIMITS. */
+  limits?: Partial<DirectLineLimits>;
   /** Failed turns and I/O errors (ids and errors only, never message text); default stderr. */
   logError?: (message: string, error: unknown) => void;
 }
@@ -66,8 +66,13 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
     adapter,
     mount(server) {
       mountedOn = server;
-      const limiter = new ConversationRateLimiter(options.newConversations ?? { max: 30, windowSeconds: 600 }, now);
-      mountRoutes(server, { store, tokens, adapter, botAccount, serviceUrl, now, logError, limiter });
+      const limits = { ...DEFAULT_LIMITS, ...options.limits };
+      const limiters = {
+        perAddress: new WindowLimiter(limits.perAddress, now),
+        global: new WindowLimiter(limits.global, now),
+        perConversation: new WindowLimiter(limits.perConversation, now),
+      };
+      mountRoutes(server, { store, tokens, adapter, botAccount, serviceUrl, now, logError, limiters });
     },
     async forgetConversation(conversationId) {
       // Not queued behind the current turn: "erase my data" is usually run from inside that turn.

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Activity, ChannelAccount } from 'botbuilder';
-import type { Request, Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { DirectLineAdapter } from './adapter';
 import type { ConversationRecord, ConversationStore } from './conversationStore';
 import { HttpError, bearerToken, handle, readJson, sendJson } from './http';
-import type { ConversationRateLimiter } from './rateLimit';
+import { LIMITS, incomingSchema, localeSchema } from './incoming';
+import type { WindowLimiter } from './rateLimit';
 import type { TokenService } from './tokens';
 
 export const BASE_PATH = '/v3/directline';
@@ -13,8 +14,35 @@ export const BASE_PATH = '/v3/directline';
 /** Polls return at most this many activities; the client asks again from the new watermark. */
 const PAGE_SIZE = 100;
 
-/** Fields of a posted activity that only the server may set. */
-const SERVER_FIELDS = ['id', 'timestamp', 'serviceUrl', 'channelId', 'conversation', 'recipient'] as const;
+/** 429 with Retry-After when a limiter said to wait. */
+function limit(res: Response, wait: number | undefined, message: string): void {
+  if (wait === undefined) return;
+  res.header('Retry-After', String(wait));
+  throw new HttpError(429, 'TooManyRequests', message);
+}
+
+/**
+ * Only the page on our own origin opens conversations: another site's script (a form, or fetch with
+ * text/plain, which needs no preflight) must not spend a visitor's allowance or make them a user.
+ */
+function refuseCrossSite(req: Request): void {
+  const site = req.header('sec-fetch-site');
+  const origin = req.header('origin');
+  const crossSite = (site !== undefined && site !== 'same-origin' && site !== 'none') || (origin !== undefined && originHost(origin) !== req.header('host'));
+  if (crossSite) throw new HttpError(403, 'Forbidden', 'Conversations are opened from this site only.');
+  const type = (req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (Number(req.header('content-length') ?? 0) > 0 && type !== 'application/json') {
+    throw new HttpError(415, 'UnsupportedMediaType', 'Send JSON (Content-Type: application/json).');
+  }
+}
+
+function originHost(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface RouteDeps {
   store: ConversationStore;
@@ -24,22 +52,11 @@ export interface RouteDeps {
   serviceUrl: () => string;
   now: () => Date;
   logError: (message: string, error: unknown) => void;
-  limiter: ConversationRateLimiter;
+  limiters: { perAddress: WindowLimiter; global: WindowLimiter; perConversation: WindowLimiter };
 }
 
-// No '/' in user ids: botbuilder builds storage keys like `directline/users/{id}/UserState`.
-const userIdSchema = z.string().min(1).max(128).regex(/^[\w.:@-]+$/);
-const generateSchema = z.object({ user: z.object({ id: userIdSchema.optional() }).loose().optional() }).loose();
-const localeSchema = z.string().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/);
-const startSchema = z.object({ locale: z.unknown().optional() }).loose();
-// Web Chat posts messages, typing and events; anything else (conversationUpdate, invoke…) is ours to send.
-const incomingSchema = z
-  .object({
-    type: z.enum(['message', 'typing', 'event']),
-    from: z.object({ name: z.string().max(200).optional() }).loose().optional(),
-    channelData: z.record(z.string(), z.unknown()).optional(),
-  })
-  .loose();
+const generateSchema = z.object({ user: z.object({ credential: z.string().max(200).optional() }).optional() });
+const startSchema = z.object({ locale: z.unknown().optional() });
 
 /** Mounts the Direct Line 3.0 subset that botframework-directlinejs uses in polling mode. */
 export function mountRoutes(server: Server, deps: RouteDeps): void {
@@ -87,21 +104,20 @@ export function mountRoutes(server: Server, deps: RouteDeps): void {
     adapter.runTurn(update).catch((error: unknown) => logError(`directline: welcome turn failed in ${record.id}`, error));
   };
 
-  // Called by the host page (server side or same origin), not by DirectLineJS: opens a conversation.
+  // Called by the host page (same origin), not by DirectLineJS: opens a conversation for the person
+  // its signed credential names, or for a new person.
   server.post(
     `${BASE_PATH}/tokens/generate`,
     route(async (req, res) => {
-      const wait = deps.limiter.take(req.socket.remoteAddress ?? 'unknown');
-      if (wait !== undefined) {
-        res.header('Retry-After', String(wait));
-        throw new HttpError(429, 'TooManyRequests', 'Too many new conversations from this address; try again later.');
-      }
-      const body = generateSchema.safeParse((await readJson(req)) ?? {});
-      if (!body.success) throw new HttpError(400, 'BadArgument', 'Invalid user id.');
-      // Like Web Chat's own random ids; a caller that wants UserState across visits passes a stable id.
-      const userId = body.data.user?.id ?? `r_${randomBytes(12).toString('base64url')}`;
+      refuseCrossSite(req);
+      limit(res, deps.limiters.perAddress.take(req.socket.remoteAddress ?? 'unknown'), 'Too many new conversations from this address; try again later.');
+      limit(res, deps.limiters.global.take('all'), 'Too many new conversations at the moment; try again later.');
+      const body = generateSchema.safeParse((await readJson(req, 1024)) ?? {});
+      if (!body.success) throw new HttpError(400, 'BadArgument', 'Expected { user: { credential } } or nothing.');
+      // Never an id the client chose: a credential we signed, or a fresh random id.
+      const userId = tokens.verifyUser(body.data.user?.credential) ?? `r_${randomBytes(16).toString('base64url')}`;
       const record = await deps.store.create(userId);
-      sendJson(res, 200, conversationBody(record));
+      sendJson(res, 200, { ...conversationBody(record), user: { id: userId, credential: tokens.issueUser(userId) } });
     }),
   );
 
@@ -117,7 +133,7 @@ export function mountRoutes(server: Server, deps: RouteDeps): void {
     `${BASE_PATH}/conversations`,
     route(async (req, res) => {
       const record = await authorize(req);
-      const body = startSchema.safeParse((await readJson(req)) ?? {});
+      const body = startSchema.safeParse((await readJson(req, 4096)) ?? {});
       const locale = localeSchema.safeParse(body.success ? body.data.locale : undefined);
       await startOnce(record, locale.success ? locale.data : undefined);
       sendJson(res, 201, conversationBody(record));
@@ -139,14 +155,17 @@ export function mountRoutes(server: Server, deps: RouteDeps): void {
     `${BASE_PATH}/conversations/:conversationId/activities`,
     route(async (req, res) => {
       const record = await authorize(req, String(req.params.conversationId));
-      const parsed = incomingSchema.safeParse(await readJson(req));
+      const parsed = incomingSchema.safeParse(await readJson(req, LIMITS.bodyBytes));
       if (!parsed.success) throw new HttpError(400, 'BadArgument', 'Not an activity this channel accepts.');
-      // Server-owned fields are replaced; from.id is the token's user (no posting as someone else),
-      // channelData (clientActivityID) and the rest stay as Web Chat sent them.
-      const { from, ...rest } = parsed.data as Record<string, unknown> & { from?: { name?: string } };
-      for (const field of SERVER_FIELDS) delete rest[field];
+      limit(res, deps.limiters.perConversation.take(record.id), 'Too many messages in this conversation; wait a moment.');
+      if (record.seq >= LIMITS.perConversation) throw new HttpError(429, 'TooManyRequests', 'This conversation is full; start a new one.');
+      // Typing is shown to nobody here: neither kept nor given to the bot.
+      if (parsed.data.type === 'typing') return sendJson(res, 200, { id: '' });
+      // Only the bounded fields Web Chat sends are kept; from.id is the token's user (no posting as
+      // someone else) and the server sets the rest.
+      const { from, ...fields } = parsed.data;
       const stored = await deps.store.append(record.id, {
-        ...rest,
+        ...fields,
         channelId: 'directline',
         serviceUrl: deps.serviceUrl(),
         conversation: { id: record.id },

@@ -70,6 +70,26 @@ export class TokenService {
     return { conv, user, iat, exp };
   }
 
+  /**
+   * A person's lasting identity, issued by the server and kept by the page (localStorage): the user id
+   * and its signature. Presenting it is the only way to be that user again (a returning person finds
+   * their plan); an id alone, or someone else's, gets nowhere.
+   */
+  issueUser(userId: string): string {
+    return `${userId}.${this.sign(`user:${userId}`)}`;
+  }
+
+  /** The user id of a credential we issued; undefined for anything else. */
+  verifyUser(credential: unknown): string | undefined {
+    if (typeof credential !== 'string' || credential.length > 200) return undefined;
+    const dot = credential.lastIndexOf('.');
+    const userId = credential.slice(0, dot);
+    if (dot < 1 || !/^r_[A-Za-z0-9_-]{16,64}$/.test(userId)) return undefined;
+    const expected = Buffer.from(this.sign(`user:${userId}`));
+    const given = Buffer.from(credential.slice(dot + 1));
+    return given.length === expected.length && timingSafeEqual(given, expected) ? userId : undefined;
+  }
+
   private sign(data: string): string {
     return createHmac('sha256', this.key).update(data).digest('base64url');
   }

@@ -28,14 +28,17 @@ async function sampleConversation(): Promise<Sample> {
   const keep = (replies: Array<Partial<Activity>>) => {
     for (const reply of replies) activities.push({ ...reply, channelId: 'directline', from: bot, recipient: user });
   };
+  // Until the plan: its cards come as a carousel of hero cards.
+  const planned = (replies: Array<Partial<Activity>>) => replies.some((a) => a.attachmentLayout === 'carousel');
   let replies = await talk.join();
   keep(replies);
-  for (let turn = 0; turn < 30 && buttonsOf(replies).length > 0; turn++) {
+  for (let turn = 0; turn < 30 && buttonsOf(replies).length > 0 && !planned(replies); turn++) {
     const text = buttonsOf(replies)[0]!;
     activities.push({ type: 'message', text, channelId: 'directline', from: user, recipient: bot, locale: 'fr-FR' });
     replies = await talk.say(text);
     keep(replies);
   }
+  if (!planned(replies)) throw new Error('The sample conversation did not reach a plan.');
   const memory = (storage as unknown as { memory: Record<string, string> }).memory;
   const item = (prefix: string) => JSON.parse(Object.entries(memory).find(([key]) => key.startsWith(prefix))![1]) as Record<string, unknown>;
   return { userState: item('test/users/'), conversationState: item('test/conversations/'), activities };
