@@ -22,7 +22,19 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
-  /** Bot Framework channel registration; empty means local use without authentication. */
+  /** `production` refuses to start with an open /api/messages (no app id, or the development switch). */
+  BOUSSOLE_ENV: z.enum(['development', 'production']).default('development'),
+  /** Local development only (e.g. the Bot Framework Emulator): /api/messages without an app id. */
+  ALLOW_UNAUTHENTICATED_CHANNEL: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** Hosts /api/messages may call back (comma-separated, '*.' for subdomains); Bot Framework's by default. */
+  SERVICE_URL_HOSTS: z
+    .string()
+    .transform((v) => v.split(',').map((h) => h.trim()).filter(Boolean))
+    .optional(),
+  /** Bot Framework channel registration; empty leaves /api/messages closed (401). */
   MicrosoftAppId: z.string().default(''),
   MicrosoftAppPassword: z.string().default(''),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI', '']).default(''),
@@ -38,7 +50,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return parsed.data;
+  const config = parsed.data;
+  if (config.BOUSSOLE_ENV === 'production' && (config.MicrosoftAppId === '' || config.ALLOW_UNAUTHENTICATED_CHANNEL)) {
+    throw new Error('Invalid configuration:\n  BOUSSOLE_ENV=production needs MicrosoftAppId and ALLOW_UNAUTHENTICATED_CHANNEL unset.');
+  }
+  return config;
 }
 
 export function clockOf(config: Pick<Config, 'BOUSSOLE_TODAY'>): () => Date {

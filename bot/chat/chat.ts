@@ -1,9 +1,10 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
-import restify, { type Server } from 'restify';
+import { ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { Server } from 'restify';
 import type { Engine } from '../../knowledge/orient';
 import { createDirectLine } from '../channels/directline';
 import type { Config } from '../config';
 import type { StateStore } from '../storage';
+import { BOT_FRAMEWORK_HOSTS, ChannelAdapter, mountChannelEndpoint } from './channel-endpoint';
 import { createBot } from './create-bot';
 import { mountWebPage } from './web-page';
 
@@ -32,7 +33,7 @@ export function createChat(config: Config, engine: Engine, today: () => Date, st
   });
   directLine.adapter.onTurnError = onTurnError;
 
-  const cloudAdapter = new CloudAdapter(
+  const cloudAdapter = new ChannelAdapter(
     new ConfigurationBotFrameworkAuthentication({
       MicrosoftAppId: config.MicrosoftAppId,
       MicrosoftAppPassword: config.MicrosoftAppPassword,
@@ -45,9 +46,13 @@ export function createChat(config: Config, engine: Engine, today: () => Date, st
   return {
     mount(server) {
       directLine.mount(server);
-      // CloudAdapter reads the parsed activity from req.body; only this route parses bodies this way.
-      server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }), async (req, res) => {
-        await cloudAdapter.process(req, res, (context) => bot.run(context));
+      mountChannelEndpoint(server, {
+        adapter: cloudAdapter,
+        logic: (context) => bot.run(context),
+        appId: config.MicrosoftAppId,
+        allowUnauthenticated: config.ALLOW_UNAUTHENTICATED_CHANNEL,
+        serviceUrlHosts: config.SERVICE_URL_HOSTS ?? BOT_FRAMEWORK_HOSTS,
+        logError: (message, error) => process.stderr.write(`${message}: ${error instanceof Error ? error.name : ''}\n`),
       });
       mountWebPage(server);
     },

@@ -53,34 +53,3 @@ describe('chat over the local Direct Line (real server process)', () => {
     expect(client.received.every((a) => a.conversation?.id === conversationId)).toBe(true);
   });
 });
-
-describe('/api/messages (CloudAdapter)', () => {
-  let server: Started;
-  afterEach(() => server?.stop());
-
-  const activity = {
-    type: 'message',
-    text: 'bonjour',
-    channelId: 'emulator',
-    serviceUrl: 'http://127.0.0.1:9/',
-    deliveryMode: 'expectReplies',
-    from: { id: 'user-api' },
-    recipient: { id: 'bot' },
-    conversation: { id: 'conv-api' },
-    locale: 'fr-FR',
-  };
-
-  it('answers without authentication when no app id is configured', async () => {
-    server = await startServer({ DATA_DIR: mkdtempSync(join(tmpdir(), 'api-')) });
-    const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as { activities: { text?: string }[] };
-    expect(body.activities.map((a) => a.text ?? '').join('\n')).toContain(t('welcome.hello'));
-  });
-
-  it('requires Bot Framework authentication when an app id is configured', async () => {
-    server = await startServer({ DATA_DIR: mkdtempSync(join(tmpdir(), 'api-')), MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'x', MicrosoftAppType: 'MultiTenant' });
-    const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
-    expect(res.status).toBe(401);
-  });
-});
