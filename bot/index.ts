@@ -1,3 +1,4 @@
+import { recognizers } from '../dialogs/understanding/recognizer-pool';
 import { createChat } from './chat/chat';
 import { clockOf, loadConfig } from './config';
 import { createDefaultEngine } from './engine';
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const today = clockOf(config);
   const engine = createDefaultEngine({ dataDir: config.DATA_DIR, today });
+  // The date and number recognizers build their models in their own thread meanwhile.
+  void recognizers.warm();
   const state = await openStateStore({
     dataDir: config.DATA_DIR,
     databaseUrl: config.DATABASE_URL,

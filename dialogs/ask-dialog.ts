@@ -57,7 +57,7 @@ export class AskDialog extends Dialog<AskOptions> {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const state = dc.activeDialog!.state.ask as AskState;
-    const result = this.recognize(dc.context.activity.text ?? '', state.options);
+    const result = await this.recognize(dc.context.activity.text ?? '', state.options);
     if (result) return dc.endDialog(result);
     return this.retry(dc, state);
   }
@@ -75,7 +75,7 @@ export class AskDialog extends Dialog<AskOptions> {
     return Dialog.EndOfTurn;
   }
 
-  private recognize(text: string, options: AskOptions): AskResult | undefined {
+  private async recognize(text: string, options: AskOptions): Promise<AskResult | undefined> {
     if (!text.trim()) return undefined;
     if (options.expect === 'several') {
       const values = matchAll(text, options.choices);
@@ -85,7 +85,7 @@ export class AskDialog extends Dialog<AskOptions> {
     if (choice !== undefined) return { kind: 'choice', value: choice };
     switch (options.expect) {
       case 'month': {
-        const month = recognizeMonth(text, options.locale, this.today());
+        const month = await recognizeMonth(text, options.locale, this.today());
         return month ? { kind: 'month', month } : undefined;
       }
       case 'integer': {

@@ -1,10 +1,14 @@
-import { Culture, recognizeDateTime, recognizeNumber } from '@microsoft/recognizers-text-suite';
 import Fuse from 'fuse.js';
 import type { Locale } from '../../knowledge/contracts/vocabulary';
+import type { CultureLocale } from './culture-recognizers';
 import { asciiDigits, normalizeInput } from './normalize';
+import { numberFromWords } from './number-words';
+import { recognizers } from './recognizer-pool';
 
 /** Cultures that recognizers-text really models; elsewhere it silently falls back to English (notes §5.1). */
-const CULTURES: Partial<Record<Locale, string>> = { fr: Culture.French, en: Culture.English };
+function cultureOf(locale: Locale): CultureLocale | undefined {
+  return locale === 'fr' || locale === 'en' ? locale : undefined;
+}
 
 export interface ChoiceOption {
   value: string;
@@ -107,19 +111,15 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A whole number, from digits in any script, or from words where the culture is modelled. */
+/** A whole number, from digits in any script, or from words where we know them (French, English). */
 export function recognizeInteger(text: string, locale: Locale): number | undefined {
   const digits = /(\d{1,3})/.exec(asciiDigits(text));
   if (digits) return Number(digits[1]);
-  const culture = CULTURES[locale];
-  if (!culture) return undefined;
-  const value = recognizeNumber(text, culture)[0]?.resolution?.value;
-  const n = typeof value === 'string' ? Number(value.replace(',', '.')) : NaN;
-  return Number.isInteger(n) ? n : undefined;
+  return numberFromWords(text, locale);
 }
 
 /** A month and year (YYYY-MM) from "03/2025", "2025-03", and, in French and English, "mars 2025". */
-export function recognizeMonth(text: string, locale: Locale, today: Date): string | undefined {
+export async function recognizeMonth(text: string, locale: Locale, today: Date): Promise<string | undefined> {
   const t = asciiDigits(text);
   const valid = (year: number, month: number) => {
     // Afghans and Iranians often give the Solar Hijri date (1405/03): its month m starts around the
@@ -132,15 +132,10 @@ export function recognizeMonth(text: string, locale: Locale, today: Date): strin
   if (mY) return valid(Number(mY[2]), Number(mY[1]));
   const yM = /\b(\d{4})\s*[/.-]\s*(\d{1,2})\b/.exec(t);
   if (yM) return valid(Number(yM[1]), Number(yM[2]));
-  const culture = CULTURES[locale];
+  const culture = cultureOf(locale);
   if (!culture) return undefined;
-  for (const found of recognizeDateTime(text, culture, undefined, today)) {
-    for (const v of (found.resolution?.values ?? []) as { timex?: string; type?: string }[]) {
-      const month = /^(\d{4})-(\d{2})/.exec(v.timex ?? '');
-      if (month) return valid(Number(month[1]), Number(month[2]));
-    }
-  }
-  return undefined;
+  const month = /^(\d{4})-(\d{2})$/.exec(String(await recognizers.month(text, culture, today)));
+  return month ? valid(Number(month[1]), Number(month[2])) : undefined;
 }
 
 function fromSolarHijri(year: number, month: number): [number, number] {
