@@ -12,10 +12,12 @@ export const ERASED = Symbol('erased');
 export class BoussoleBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
 
+  /** `admit` sees each message first: false when it answered it itself (a message too long, say). */
   constructor(
     private readonly conversationState: ConversationState,
     private readonly userState: UserState,
     dialog: MainDialog,
+    admit: (context: TurnContext) => Promise<boolean> = async () => true,
   ) {
     super();
     const dialogState: StatePropertyAccessor<DialogState> = conversationState.createProperty('dialogState');
@@ -27,7 +29,7 @@ export class BoussoleBot extends ActivityHandler {
       await next();
     });
     this.onMessage(async (context, next) => {
-      await this.runDialog(context, false);
+      if (await admit(context)) await this.runDialog(context, false);
       await next();
     });
   }

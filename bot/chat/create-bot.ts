@@ -21,6 +21,11 @@ export interface BotSetup {
   logError?: (message: string) => void;
 }
 
+/** Longer messages are no answer to any question: the bot says so instead of reading them. */
+export const MAX_MESSAGE_CHARS = 1_000;
+/** Conversations remembered per person for erasure; older ones are gone by retention anyway. */
+const MAX_REMEMBERED_CONVERSATIONS = 100;
+
 function localeOf(context: TurnContext): Locale {
   const l = context.activity.locale?.slice(0, 2).toLowerCase() as Locale | undefined;
   return l && LOCALES.includes(l) ? l : 'fr';
@@ -31,23 +36,40 @@ export function createBot({ storage, engine, today, forgetTranscript, logError }
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const drafts = userState.createProperty<Draft>('draft');
+  // Every conversation the person has had (the page opens a new one per language): "erase my data"
+  // must reach them all, not only the one it is said in.
+  const conversations = userState.createProperty<string[]>('conversations');
 
   const erase = async (context: TurnContext) => {
     context.turnState.set(ERASED, true);
+    const ids = new Set([...(await conversations.get(context, [])), context.activity.conversation.id]);
     await conversationState.delete(context);
     await userState.delete(context);
-    await forgetTranscript?.(context.activity.conversation.id);
+    // ConversationState's own keys, for the person's other conversations.
+    await storage.delete([...ids].map((id) => `${context.activity.channelId}/conversations/${id}/`));
+    for (const id of ids) await forgetTranscript?.(id);
   };
 
-  const bot = new BoussoleBot(conversationState, userState, new MainDialog({ engine, drafts, today, erase }));
+  const localeFor = async (context: TurnContext) => (await drafts.get(context).catch(() => undefined))?.locale ?? localeOf(context);
+  const admit = async (context: TurnContext) => {
+    if ((context.activity.text ?? '').length <= MAX_MESSAGE_CHARS) return true;
+    await context.sendActivity(textsFor(await localeFor(context)).t('tooLong'));
+    return false;
+  };
+  const bot = new BoussoleBot(conversationState, userState, new MainDialog({ engine, drafts, today, erase }), admit);
+  bot.onTurn(async (context, next) => {
+    const known = await conversations.get(context, []);
+    const id = context.activity.conversation.id;
+    if (!known.includes(id)) await conversations.set(context, [...known, id].slice(-MAX_REMEMBERED_CONVERSATIONS));
+    await next();
+  });
   const log = logError ?? ((m: string) => process.stderr.write(`${m}\n`));
   return {
     bot,
     async onTurnError(context, error) {
       // Ids and the error only: never the message text or the profile.
       log(`turn failed in conversation ${context.activity.conversation?.id}: ${error.stack ?? error.message}`);
-      const draft = await drafts.get(context).catch(() => undefined);
-      await context.sendActivity(textsFor(draft?.locale ?? localeOf(context)).t('error')).catch(() => undefined);
+      await context.sendActivity(textsFor(await localeFor(context)).t('error')).catch(() => undefined);
     },
   };
 }

@@ -213,6 +213,28 @@ describe('interruptions at any step', () => {
     expect(after).toEqual({});
     expect(textOf(await c.say('bonjour'))).toContain(t('welcome.hello'));
   });
+
+  it('erase my data reaches every conversation of the person, not only the current one', async () => {
+    const storage = new MemoryStorage();
+    const keys = ['test/users/user-5/', 'test/conversations/conv-old/', 'test/conversations/conv-new/', 'test/conversations/conv-other/'];
+    await toNeeds(new Conversation(storage, 'user-5', 'conv-old'));
+    await toNeeds(new Conversation(storage, 'user-6', 'conv-other')); // somebody else
+    const current = new Conversation(storage, 'user-5', 'conv-new');
+    await toNeeds(current);
+    expect(Object.keys(await storage.read(keys)).sort()).toEqual([...keys].sort());
+
+    expect(textOf(await current.say('effacer mes données'))).toContain(t('erased'));
+    expect(Object.keys(await storage.read(keys))).toEqual(['test/conversations/conv-other/']);
+  });
+
+  it('answers a message too long for any question without reading it, in the person\'s language', async () => {
+    const c = new Conversation();
+    await c.join();
+    await c.say('English');
+    const reply = textOf(await c.say('entre 10h et 11h '.repeat(200)));
+    expect(reply).toBe(textsFor('en').t('tooLong'));
+    expect(textOf(await c.say(textsFor('en').t('choice.status.bpi')))).toContain(textsFor('en').t('q.statusSince.bpi'));
+  });
 });
 
 describe('state that lasts', () => {
