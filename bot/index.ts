@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     tokenSecret: config.DIRECTLINE_TOKEN_SECRET,
   });
   const chat = createChat(config, engine, today, state);
-  const server = createServer({ engine, mountChat: (s) => chat.mount(s) });
+  const server = createServer({ engine, mountChat: (s) => chat.mount(s), ready: () => state.check() });
 
   // Retention: old conversations and their state go in the background, a few minutes after start (a
   // large store takes a while to scan: not while a restarted service is catching up), then hourly.

@@ -7,11 +7,33 @@ export interface ServerParts {
   engine: Engine;
   /** Adds the chat routes (Bot Framework endpoint, local Direct Line, web page) when the bot is wired. */
   mountChat?: (server: restify.Server) => void;
+  /** Resolves when the service can serve (its store can write); /readyz answers 503 otherwise. */
+  ready?: () => Promise<void>;
+  /** Open connections at most; more are refused by the kernel's backlog, not by a busy process. */
+  maxConnections?: number;
 }
 
-/** The restify server: health, the orientation API and, when given, the chat. */
-export function createServer({ engine, mountChat }: ServerParts): restify.Server {
-  const server = restify.createServer({ name: 'boussole', handleUncaughtExceptions: false });
+/** Headers every answer carries: no sniffing, no referrer, no framing, nothing cached unless a route says so. */
+function securityHeaders(_req: restify.Request, res: restify.Response, next: restify.Next): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+}
+
+/** The restify server: health, readiness, the orientation API and, when given, the chat. */
+export function createServer({ engine, mountChat, ready, maxConnections = 2_000 }: ServerParts): restify.Server {
+  // An empty name: restify would announce it (its own by default) in a Server header.
+  const server = restify.createServer({ name: '', handleUncaughtExceptions: false });
+  // A client that trickles its headers or body holds a socket for seconds, not minutes.
+  server.server.headersTimeout = 10_000;
+  server.server.requestTimeout = 15_000;
+  server.server.keepAliveTimeout = 5_000;
+  server.server.timeout = 10_000; // a socket idle that long is closed
+  server.server.maxConnections = maxConnections;
+  server.pre(securityHeaders);
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
   // Which process answers: the chat page reconnects when it changes (a restart mid-conversation).
@@ -19,6 +41,12 @@ export function createServer({ engine, mountChat }: ServerParts): restify.Server
   server.get('/healthz', (_req, res, next) => {
     res.json({ status: 'ok', instance });
     next();
+  });
+  server.get('/readyz', (_req, res, next) => {
+    (ready ?? (() => Promise.resolve()))().then(
+      () => res.json(200, { status: 'ready' }),
+      () => res.json(503, { status: 'unavailable', reason: 'storage' }),
+    ).finally(() => next());
   });
   server.post('/api/orientation', orientationRoute(engine));
   mountChat?.(server);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Storage } from 'botbuilder';
 import type { ConversationStore, TurnLock } from '../channels/directline/conversationStore';
@@ -26,6 +26,8 @@ export interface StateStore {
   turns: TurnLock;
   /** Signs Direct Line tokens: the configured one, or one generated once and kept with the state. */
   tokenSecret: string;
+  /** Resolves when a write goes through (readiness); rejects with the store's error otherwise. */
+  check(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function openStateStore(options: StateStoreOptions): Promise<StateS
  * process on the same folder refuses to start instead of silently losing writes).
  */
 async function openLowdb(options: StateStoreOptions): Promise<StateStore> {
+  await keepPrivate(options.dataDir);
   const lock = await lockDataDir(options.dataDir);
   try {
     const now = options.now;
@@ -68,12 +71,37 @@ async function openLowdb(options: StateStoreOptions): Promise<StateStore> {
       conversations,
       turns: new TurnQueue(),
       tokenSecret: options.tokenSecret ?? (await fileSecret(join(options.dataDir, 'directline-secret'))),
+      check: () => probeFolder(options.dataDir),
       close: () => lock.release(),
     };
   } catch (error) {
     await lock.release();
     throw error;
   }
+}
+
+/**
+ * Personal data is for this service's user alone: the folder (and the ones it holds) 0700 whatever
+ * mode they had, and every file this process creates 0600 (through the umask: lowdb's writer takes
+ * no mode of its own).
+ */
+async function keepPrivate(dir: string): Promise<void> {
+  process.umask(0o077);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  for (const folder of ['', 'state', 'conversations', 'catalog']) {
+    await chmod(join(dir, folder), 0o700).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+  }
+}
+
+/** Writes, reads back and removes a small file: what every turn needs from the disk. */
+async function probeFolder(dir: string): Promise<void> {
+  const file = join(dir, '.ready-probe');
+  const stamp = new Date().toISOString();
+  await writeFile(file, stamp, { mode: 0o600 });
+  if ((await readFile(file, 'utf8')) !== stamp) throw new Error('The data folder does not keep what is written.');
+  await unlink(file);
 }
 
 /** Kept in the data folder, so tokens stay valid across restarts. */

@@ -28,6 +28,12 @@ export async function openPostgres(options: StateStoreOptions & { databaseUrl: s
       conversations: new PgConversations(pool, { now: options.now }),
       turns: new PgTurnLock(lockPool),
       tokenSecret: options.tokenSecret ?? (await sharedSecret(pool)),
+      check: async () => {
+        await pool.query(
+          `INSERT INTO boussole_settings (name, value) VALUES ('ready-probe', now()::text)
+           ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value`,
+        );
+      },
       close,
     };
   } catch (error) {
