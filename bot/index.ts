@@ -2,6 +2,7 @@ import { recognizers } from '../dialogs/understanding/recognizer-pool';
 import { createChat } from './chat/chat';
 import { clockOf, loadConfig } from './config';
 import { createDefaultEngine } from './engine';
+import { log } from './log';
 import { createServer } from './server';
 import { openStateStore } from './storage';
 
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
 
   // Retention: old conversations and their state go in the background, a few minutes after start (a
   // large store takes a while to scan: not while a restarted service is catching up), then hourly.
-  const purge = () => chat.purgeExpired().catch((e: unknown) => process.stderr.write(`retention purge failed: ${String(e)}\n`));
+  const purge = () => chat.purgeExpired().catch((err: unknown) => log.error({ err }, 'retention purge failed'));
   setTimeout(purge, FIRST_PURGE_AFTER).unref();
   setInterval(purge, HOUR).unref();
 

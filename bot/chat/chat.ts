@@ -5,6 +5,7 @@ import { createDirectLine } from '../channels/directline';
 import type { Config } from '../config';
 import type { StateStore } from '../storage';
 import { BOT_FRAMEWORK_HOSTS, ChannelAdapter, mountChannelEndpoint } from './channel-endpoint';
+import { log } from '../log';
 import { createBot } from './create-bot';
 import { mountWebPage } from './web-page';
 
@@ -52,7 +53,7 @@ export function createChat(config: Config, engine: Engine, today: () => Date, st
         appId: config.MicrosoftAppId,
         allowUnauthenticated: config.ALLOW_UNAUTHENTICATED_CHANNEL,
         serviceUrlHosts: config.SERVICE_URL_HOSTS ?? BOT_FRAMEWORK_HOSTS,
-        logError: (message, error) => process.stderr.write(`${message}: ${error instanceof Error ? error.name : ''}\n`),
+        logError: (message, err) => log.error({ err }, message),
       });
       mountWebPage(server);
     },

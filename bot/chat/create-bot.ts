@@ -4,6 +4,7 @@ import { textsFor } from '../../dialogs/i18n';
 import { MainDialog } from '../../dialogs/main-dialog';
 import { LOCALES, type Locale } from '../../knowledge/contracts/vocabulary';
 import type { Engine } from '../../knowledge/orient';
+import { log } from '../log';
 import { BoussoleBot, ERASED } from './boussole-bot';
 
 export interface BotParts {
@@ -18,7 +19,7 @@ export interface BotSetup {
   today: () => Date;
   /** Erases the channel's copy of the conversation (the local Direct Line log), when there is one. */
   forgetTranscript?: (conversationId: string) => Promise<unknown>;
-  logError?: (message: string) => void;
+  logError?: (message: string, error?: unknown) => void;
 }
 
 /** Longer messages are no answer to any question: the bot says so instead of reading them. */
@@ -63,12 +64,12 @@ export function createBot({ storage, engine, today, forgetTranscript, logError }
     if (!known.includes(id)) await conversations.set(context, [...known, id].slice(-MAX_REMEMBERED_CONVERSATIONS));
     await next();
   });
-  const log = logError ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const report = logError ?? ((message: string, err?: unknown) => log.error({ err }, message));
   return {
     bot,
     async onTurnError(context, error) {
       // Ids and the error only: never the message text or the profile.
-      log(`turn failed in conversation ${context.activity.conversation?.id}: ${error.stack ?? error.message}`);
+      report(`turn failed in conversation ${context.activity.conversation?.id}`, error);
       await context.sendActivity(textsFor(await localeFor(context)).t('error')).catch(() => undefined);
     },
   };

@@ -18,7 +18,9 @@ beforeAll(async () => {
   mkdirSync(join(dataDir, 'data'), { mode: 0o755 });
   dataDir = join(dataDir, 'data');
   server = await startServer({ DATA_DIR: dataDir, BOUSSOLE_TODAY: '2026-11-27' });
+  server.child.stderr?.on('data', (d: Buffer) => (logged += d.toString()));
 });
+let logged = '';
 afterAll(() => server.stop());
 
 const dl = () => `${server.url}/v3/directline`;
@@ -126,6 +128,20 @@ describe('hardening (real server process)', () => {
       rmdirSync(join(dataDir, '.ready-probe'));
     }
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+  });
+
+  it('logs hold no message text, token or body, whatever was sent', async () => {
+    const c = await conversation();
+    const secret = 'MARQUEUR-PRIVÉ-4711 mon numéro 0600000000';
+    await call(c.url, c.token, { method: 'POST', body: { type: 'message', text: secret } });
+    await rawPost(c.url, c.token, `{"type":"message","text":"${secret}"`); // JSON that does not parse
+    await rawPost(c.url, `${c.token}x`, JSON.stringify({ type: 'message', text: secret })); // bad token
+    await fetch(`${server.url}/api/orientation`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: `{"status":"${secret}"` });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(logged).not.toContain('MARQUEUR');
+    expect(logged).not.toContain('0600000000');
+    expect(logged).not.toContain(c.token.slice(0, 20));
+    expect(logged).not.toContain(c.credential);
   });
 
   it('a client that sends part of a request and waits is cut off within seconds', async () => {

@@ -1,5 +1,6 @@
 import type { ChannelAccount } from 'botbuilder';
 import type { Server } from 'restify';
+import { log } from '../../log';
 import { DirectLineAdapter, type BotLogic } from './adapter';
 import type { ConversationStore, TurnLock } from './conversationStore';
 import { DEFAULT_LIMITS, WindowLimiter, type DirectLineLimits } from './rateLimit';
@@ -53,8 +54,7 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
   };
   const logError =
     options.logError ??
-    ((message: string, error: unknown) =>
-      process.stderr.write(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
+    ((message: string, err: unknown) => log.error({ err }, message));
 
   const { store } = options;
   let mountedOn: Server | undefined;
