@@ -31,7 +31,8 @@ const COMPACT_AFTER = 16;
 /**
  * Bot Framework `Storage` with one file per key (named by the key's hash), so a turn reads and writes
  * only its own items whatever the number stored. A write appends the new version as one JSON line
- * (a single write(2): cheap, and a killed process leaves whole lines only); the last whole line is
+ * (one write(2): cheap; a process killed inside it may leave a cut last line, which is ignored and
+ * replaced by the next write, since it was never acknowledged); the last whole line is
  * the item. Every few versions the file is replaced by its last one through lowdb's TextFile (temp
  * file, then rename). Each operation holds its keys' queue; a conditional batch is checked whole
  * before anything is written. A bounded cache keeps recent items (and known-absent keys): the data

@@ -46,7 +46,10 @@ export class RecordFiles {
     await this.touch(file, changedAt);
   }
 
-  /** Appends text in a single write(2), so a killed process leaves whole lines only. */
+  /**
+   * Appends text in one write(2). A process killed inside it can leave a cut last line (the kernel
+   * copies page by page): readers ignore a last line without its newline, never acknowledged.
+   */
   async append(name: string, text: string): Promise<void> {
     const file = this.path(name);
     await appendText(file, text, 'utf8');
@@ -58,7 +61,7 @@ export class RecordFiles {
     return openFile(this.path(name), 'a');
   }
 
-  /** Appends through an open descriptor: the same single write(2), without opening the file each time. */
+  /** Appends through an open descriptor: the same one write(2), without opening the file each time. */
   async appendTo(fd: number, name: string, text: string): Promise<void> {
     const written = await writeText(fd, text);
     if (written !== Buffer.byteLength(text)) throw new Error(`Short write to ${this.path(name)}.`);
