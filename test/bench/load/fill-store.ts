@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import type { Activity } from 'botbuilder';
+import { Client } from 'pg';
 import { MemoryStorage } from 'botbuilder';
 import { newConversationId, stamp } from '../../../bot/channels/directline/conversationStore';
 import { openStateStore } from '../../../bot/storage';
@@ -75,4 +77,24 @@ export async function fillStore({ dataDir, env }: ScenarioEnv, count: number, lo
   } finally {
     await state.close();
   }
+  await settle(env.DATABASE_URL);
+}
+
+/**
+ * A store that grew over weeks is at rest: what was just written in minutes is flushed to disk and,
+ * in PostgreSQL, vacuumed and analysed, so the measurement does not take a bulk load's aftermath
+ * (gigabytes of dirty pages, autovacuum, checkpoints) for the cost of serving.
+ */
+async function settle(databaseUrl: string | undefined): Promise<void> {
+  if (databaseUrl) {
+    const client = new Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query('VACUUM ANALYZE');
+      await client.query('CHECKPOINT');
+    } finally {
+      await client.end();
+    }
+  }
+  execFileSync('sync');
 }
