@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat, writeFile, appendFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStateStore } from '../../bot/storage';
@@ -98,6 +98,21 @@ describe('lowdb: one file per record, nothing else rewritten', () => {
       previous = now;
     }
     expect((await stat(otherFile)).mtimeMs).toBe(otherBefore.mtimeMs);
+  });
+
+  test('a conversation whose file cannot be written fails alone: the others go on', async () => {
+    const store = new LowdbConversations(dir);
+    const broken = await store.create('u1');
+    const fine = await store.create('u2');
+    const brokenFile = join(dir, (await listTree(dir)).find((f) => f.includes(broken.id))!);
+    const reopened = new LowdbConversations(dir); // nothing cached, no descriptor open
+    await rm(brokenFile);
+    await mkdir(brokenFile); // a folder where its log should be: every read and write of it fails
+    await expect(reopened.append(broken.id, { type: 'message', text: 'x' })).rejects.toThrow();
+    await expect(reopened.append(fine.id, { type: 'message', text: 'y' })).resolves.toMatchObject({ text: 'y' });
+    const storage = new LowdbStorage(join(dir, 'state'));
+    await storage.write({ ok: { n: 1 } });
+    expect((await storage.read(['ok'])).ok.n).toBe(1);
   });
 
   test('with a tiny cache, many conversations appending at once each get exactly their own lines (descriptors closed safely)', async () => {
