@@ -32,7 +32,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 /** What a channel may send: the fields the bot relies on, typed and bounded; the rest bounded as a whole. */
 const channelActivitySchema = z
   .looseObject({
-    type: z.string().min(1).max(64),
+    // What the bot answers; invokes (cards, Teams actions) would get botbuilder's 501.
+    type: z.enum(['message', 'conversationUpdate', 'event', 'typing', 'endOfConversation', 'installationUpdate', 'messageReaction']),
     id: z.string().max(256).optional(),
     channelId: z.string().min(1).max(64),
     serviceUrl: z.string().min(1).max(512),

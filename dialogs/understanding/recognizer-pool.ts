@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { CultureLocale } from './culture-recognizers';
 import type { RecognizerRequest } from './recognizer-worker';
@@ -26,8 +27,10 @@ class CultureWorker {
 
   async month(text: string, today: Date): Promise<string | undefined> {
     const worker = this.start();
-    await this.ready;
-    if (worker !== this.worker) return undefined; // replaced meanwhile (another request ran over)
+    // A worker still building its models (at boot, or after replacing a stuck one) would keep the
+    // person waiting for seconds: past the budget, the answer is "not understood" and the buttons stay.
+    const ready = await Promise.race([this.ready.then(() => true), sleep(BUDGET_MS, false, { ref: false })]);
+    if (!ready || worker !== this.worker) return undefined;
     const id = ++this.nextId;
     return new Promise((resolve) => {
       // Requests run one after another in the worker: each may wait for those before it.

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { allowedServiceUrl, BOT_FRAMEWORK_HOSTS } from '../../bot/chat/channel-endpoint';
 import { loadConfig } from '../../bot/config';
@@ -27,7 +28,7 @@ async function post(server: Started, body: unknown, headers: Record<string, stri
   const res = await fetch(`${server.url}/api/messages`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    body: typeof body === 'string' ? body : Buffer.isBuffer(body) ? new Uint8Array(body) : JSON.stringify(body),
   });
   return { status: res.status, text: await res.text() };
 }
@@ -95,6 +96,7 @@ describe('/api/messages: local development switch', () => {
     // As text: JSON.stringify itself cannot write what the attack sends.
     ['a value nested 6,000 deep', `${JSON.stringify(activity).slice(0, -1)},"value":${'['.repeat(6000)}${']'.repeat(6000)}}`],
     ['a 20,000-character text', { ...activity, text: 'x'.repeat(20_000) }],
+    ['an invoke (botbuilder would answer 501)', { ...activity, type: 'invoke', name: 'x' }],
   ])('refuses %s with a 400, never a 500', async (_label, body) => {
     const res = await post(server, body);
     expect(res.status).toBe(400);
@@ -105,6 +107,14 @@ describe('/api/messages: local development switch', () => {
     expect((await post(server, '{"type":', { 'Content-Type': 'application/json' })).status).toBe(400);
     expect((await post(server, 'type=message', { 'Content-Type': 'text/plain' })).status).toBe(415);
     expect((await post(server, { ...activity, value: 'x'.repeat(70 * 1024) })).status).toBe(413);
+  });
+
+  it('refuses compressed bodies (415): no gzip bomb past the size limit, no crash on a body that only claims gzip', async () => {
+    const bomb = gzipSync(JSON.stringify({ ...activity, value: ' '.repeat(200_000) }));
+    expect((await post(server, bomb as unknown as string, { 'Content-Encoding': 'gzip' })).status).toBe(415);
+    expect((await post(server, 'hello', { 'Content-Encoding': 'gzip' })).status).toBe(415);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect(server.child.exitCode).toBeNull();
   });
 });
 

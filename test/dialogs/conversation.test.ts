@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LowdbStorage } from '../../bot/storage/lowdb/lowdbStorage';
 import { textsFor } from '../../dialogs/i18n';
+import { recognizers } from '../../dialogs/understanding/recognizer-pool';
 import { buttonsOf, Conversation, textOf } from './harness';
 
 /** Where UserState and ConversationState keep this test user's data (botbuilder's key scheme). */
@@ -81,6 +82,9 @@ describe('conversation to a plan (TestAdapter)', () => {
 });
 
 describe('understanding typed answers', () => {
+  // As the service does at boot: typed dates are read by recognizers that take seconds to load.
+  beforeAll(() => recognizers.warm(), 30_000);
+
   it('reads dates, Arabic-Indic digits, number words, typos and several needs in one message', async () => {
     const c = new Conversation();
     await c.join();
