@@ -224,7 +224,7 @@ describe('dialog fuzzing through the TestAdapter', () => {
       'date question',
       fc.tuple(fc.constantFrom('fr', 'fr', 'en', 'fa') as fc.Arbitrary<keyof typeof steps>, text),
       async ([locale, typed]) => steps[locale](typed),
-      { numRuns: RUNS.dialogs.dateStep, seed: seedOf(5102), noShrink: true, timeLimitMs: 15_000, whySlow: () => timing.describeOver('statusSince') },
+      { numRuns: RUNS.dialogs.dateStep, seed: seedOf(5102), noShrink: true, timeLimitMs: 12_000, whySlow: () => timing.describeOver('statusSince') },
     );
     expect(timing.describeOver('statusSince')).toBe('');
   }, 60_000);

@@ -438,7 +438,7 @@ describe('local Direct Line fuzzing (real server process)', () => {
         numRuns: RUNS.directline.dateStep,
         seed: seedOf(2104),
         noShrink: true,
-        timeLimitMs: 15_000,
+        timeLimitMs: 12_000,
         whySlow: () => `Slowest: ${topSlow(client.slow, 5).map((s) => `${s.ms} ms: ${s.input}`).join(' | ')}`,
       },
     );
