@@ -23,17 +23,6 @@ function securityHeaders(_req: restify.Request, res: restify.Response, next: res
   next();
 }
 
-/**
- * Compressed request bodies are refused (415): a size limit must count what the body becomes, and a
- * body that only claims to be gzip must not reach a decompressor.
- */
-function refuseEncodedBodies(req: restify.Request, res: restify.Response, next: restify.Next): void {
-  const encoding = (req.header('content-encoding') ?? 'identity').trim().toLowerCase();
-  if (encoding === 'identity' || encoding === '') return next();
-  res.send(415, { error: 'unsupported_media_type', message: 'Compressed request bodies are not accepted.' });
-  next(false);
-}
-
 /** The restify server: health, readiness, the orientation API and, when given, the chat. */
 export function createServer({ engine, mountChat, ready, maxConnections = 2_000 }: ServerParts): restify.Server {
   // An empty name: restify would announce it (its own by default) in a Server header.
@@ -45,7 +34,6 @@ export function createServer({ engine, mountChat, ready, maxConnections = 2_000 
   server.server.timeout = 10_000; // a socket idle that long is closed
   server.server.maxConnections = maxConnections;
   server.pre(securityHeaders);
-  server.pre(refuseEncodedBodies);
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
   // Which process answers: the chat page reconnects when it changes (a restart mid-conversation).

@@ -59,8 +59,17 @@ export function mountChannelEndpoint(server: Server, options: ChannelEndpointOpt
     res.send(status, { error, message });
   };
 
+  // Closed: 401 before anything of the request is read.
+  if (!open) {
+    server.post('/api/messages', (_req: Request, res: Response, next: restify.Next) => {
+      reply(res, 401, 'unauthorized', 'This endpoint is closed: configure MicrosoftAppId (or, for local development only, ALLOW_UNAUTHENTICATED_CHANNEL=true).');
+      next(false);
+    });
+    return;
+  }
   server.post(
     '/api/messages',
+    refuseEncodedBodies,
     restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }),
     (req: Request, res: Response, next: restify.Next) => {
       void handle(req, res).then(
@@ -75,7 +84,6 @@ export function mountChannelEndpoint(server: Server, options: ChannelEndpointOpt
   );
 
   async function handle(req: Request, res: Response): Promise<void> {
-    if (!open) return reply(res, 401, 'unauthorized', 'This endpoint is closed: configure MicrosoftAppId (or, for local development only, ALLOW_UNAUTHENTICATED_CHANNEL=true).');
     const parsed = channelActivitySchema.safeParse((req as { body?: unknown }).body);
     if (!parsed.success) return reply(res, 400, 'invalid_activity', 'Not a Bot Framework activity this endpoint accepts.');
     const activity = parsed.data as unknown as Activity;
@@ -96,6 +104,19 @@ export function mountChannelEndpoint(server: Server, options: ChannelEndpointOpt
       throw error;
     }
   }
+}
+
+/**
+ * Compressed bodies are refused (415) before restify's body parser, which would decompress them: its size
+ * limit counts compressed bytes (a gzip bomb passes), and a body that only claims gzip crashed it. Our
+ * other routes read raw bytes and never decompress.
+ */
+function refuseEncodedBodies(req: Request, res: Response, next: restify.Next): void {
+  const encoding = (req.header('content-encoding') ?? 'identity').trim().toLowerCase();
+  if (encoding === 'identity' || encoding === '') return next();
+  res.setHeader('Cache-Control', 'no-store');
+  res.send(415, { error: 'unsupported_media_type', message: 'Compressed request bodies are not accepted.' });
+  next(false);
 }
 
 /** https on an allowed host; plain http only on loopback (the Emulator). */

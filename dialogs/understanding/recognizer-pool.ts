@@ -50,7 +50,6 @@ class CultureWorker {
     if (this.worker) return this.worker;
     // The worker is TypeScript too: it loads through tsx, as the service does.
     const worker = new Worker(join(__dirname, 'recognizer-worker.ts'), { execArgv: ['--require', 'tsx/cjs'], workerData: { locale: this.locale } });
-    worker.unref(); // never what keeps a process alive
     this.ready = new Promise((resolve) => {
       worker.on('message', (message: { ready?: true; id?: number; result?: string }) => {
         if (message.ready) resolve();
@@ -59,6 +58,8 @@ class CultureWorker {
       worker.once('exit', () => resolve()); // never wait for a worker that died before being ready
     });
     worker.on('error', () => this.restart());
+    // After the listeners: adding a 'message' listener refs the worker again.
+    worker.unref(); // never what keeps a process alive
     worker.on('exit', () => {
       if (this.worker === worker) this.restart();
     });

@@ -12,7 +12,8 @@ const locale = (workerData as { locale: CultureLocale }).locale;
 
 // One culture per worker: recognizers-text rebuilds its models (seconds) whenever the culture
 // changes. Build them now, then say so.
-monthOf(locale === 'fr' ? 'depuis mars 2025' : 'since March 2025', locale, new Date().toISOString());
+// Text outside Latin script costs a first time too (~1 s): Persian digits and an RTL mark.
+for (const text of [locale === 'fr' ? 'depuis mars 2025' : 'since March 2025', '۲۵ é \u200f 鱾']) monthOf(text, locale, new Date().toISOString());
 parentPort?.postMessage({ ready: true });
 
 parentPort?.on('message', (request: RecognizerRequest) => {
