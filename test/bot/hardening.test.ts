@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { textsFor } from '../../dialogs/i18n';
 import { Client } from 'pg';
-import { listTree } from '../support/files';
+import { listTree, readTree } from '../support/files';
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
 import { startServer, type Started } from '../support/process';
 import { call, generateToken } from './directline.helpers';
@@ -142,6 +142,21 @@ describe.each(['lowdb', 'postgres'] as const)('hardening on %s (real server proc
         await admin?.end();
       }
       expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    });
+
+    it('"erase my data" also erases the person\'s earlier conversations, typed text included', async () => {
+      const earlier = await conversation();
+      await call(earlier.url, earlier.token, { method: 'POST', body: { type: 'message', text: 'Français' } });
+      await call(earlier.url, earlier.token, { method: 'POST', body: { type: 'message', text: 'PRIVÉ-8842' } });
+      // The same person (their credential), a new conversation (as after a language change).
+      const again = await generateToken(server.url, undefined, earlier.credential);
+      const later = `${dl()}/conversations/${again.conversationId}/activities`;
+      await call(`${dl()}/conversations`, again.token, { method: 'POST', body: { locale: 'fr-FR' } });
+      await call(later, again.token, { method: 'POST', body: { type: 'message', text: 'effacer mes données' } });
+      const texts = (page: { body: unknown }) => JSON.stringify((page.body as { activities: unknown[] }).activities);
+      expect(texts(await call(`${earlier.url}?watermark=`, earlier.token))).not.toContain('PRIVÉ-8842');
+      // And nothing of it on disk (the PostgreSQL case keeps no files of its own here).
+      expect(await readTree(dataDir)).not.toContain('PRIVÉ-8842');
     });
 
     it('logs hold no message text, token or body, whatever was sent', async () => {
