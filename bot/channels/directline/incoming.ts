@@ -13,12 +13,12 @@ export const LIMITS = {
   /** value, channelData and each entity: nesting and size. */
   shape: { maxDepth: 8, maxNodes: 200 },
   entities: 5,
-  /** Activities one conversation may post per minute, and hold in all. */
-  perMinute: 30,
-  perConversation: 1_000,
+  /** Activities one conversation may hold in all (its posting rate is capped in rateLimit.ts). */
+  activitiesPerConversation: 1_000,
 } as const;
 
-const bounded = z.unknown().refine((v) => withinShape(v, LIMITS.shape), { message: 'too deep or too large' });
+const shapeLimit = [(v: unknown) => withinShape(v, LIMITS.shape), { message: 'too deep or too large' }] as const;
+const bounded = z.unknown().refine(...shapeLimit);
 export const localeSchema = z.string().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/);
 
 // Web Chat posts messages, typing and events; anything else (conversationUpdate, invoke…) is ours to send.
@@ -30,7 +30,7 @@ export const incomingSchema = z.object({
   name: z.string().max(100).optional(),
   value: bounded.optional(),
   from: z.object({ name: z.string().max(200).optional() }).optional(),
-  channelData: z.record(z.string().max(100), z.unknown()).refine((v) => withinShape(v, LIMITS.shape), { message: 'too deep or too large' }).optional(),
+  channelData: z.record(z.string().max(100), z.unknown()).refine(...shapeLimit).optional(),
   // No uploads on this channel: Web Chat sends an empty list at most.
   attachments: z.array(z.unknown()).max(0).optional(),
   entities: z.array(bounded).max(LIMITS.entities).optional(),

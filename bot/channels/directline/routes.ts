@@ -158,7 +158,7 @@ export function mountRoutes(server: Server, deps: RouteDeps): void {
       const parsed = incomingSchema.safeParse(await readJson(req, LIMITS.bodyBytes));
       if (!parsed.success) throw new HttpError(400, 'BadArgument', 'Not an activity this channel accepts.');
       limit(res, deps.limiters.perConversation.take(record.id), 'Too many messages in this conversation; wait a moment.');
-      if (record.seq >= LIMITS.perConversation) throw new HttpError(429, 'TooManyRequests', 'This conversation is full; start a new one.');
+      if (record.seq >= LIMITS.activitiesPerConversation) throw new HttpError(429, 'TooManyRequests', 'This conversation is full; start a new one.');
       // Typing is shown to nobody here: neither kept nor given to the bot.
       if (parsed.data.type === 'typing') return sendJson(res, 200, { id: '' });
       // Only the bounded fields Web Chat sends are kept; from.id is the token's user (no posting as
