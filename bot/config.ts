@@ -15,6 +15,15 @@ const ConfigSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Days after which idle conversations and their state are deleted. */
   RETENTION_DAYS: z.coerce.number().int().positive().default(30),
+  /** Messages one web chat conversation may send per minute (more get 429 and a notice on the page). */
+  CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  /**
+   * New web chat conversations one address may open per 10 minutes. Behind a reverse proxy every person
+   * shares the proxy's address: raise it there.
+   */
+  CHAT_CONVERSATIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Activities one web chat conversation may hold (questions and answers); then it offers a new one. */
+  CHAT_ACTIVITIES_PER_CONVERSATION: z.coerce.number().int().min(10).max(100_000).default(1_000),
   /** Signs Direct Line tokens; generated and kept with the state (DATA_DIR or the database) when absent. */
   DIRECTLINE_TOKEN_SECRET: z.string().min(32).optional(),
   /** Pins "today" (YYYY-MM-DD) for reproducible answers in tests and demos; the real clock otherwise. */

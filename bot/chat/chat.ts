@@ -24,13 +24,19 @@ export function createChat(config: Config, engine: Engine, today: () => Date, st
   const { storage } = state;
   // The facade needs the bot and the bot's erasure needs the facade: the late binding is this one line.
   const forgetTranscript = (id: string) => directLine.forgetConversation(id);
-  const { bot, onTurnError } = createBot({ storage, engine, today, forgetTranscript });
+  const { bot, onTurnError, notice } = createBot({ storage, engine, today, forgetTranscript });
 
   const directLine = createDirectLine({
     bot,
     store: state.conversations,
     turns: state.turns,
     tokenSecret: state.tokenSecret,
+    limits: {
+      perConversation: { max: config.CHAT_MESSAGES_PER_MINUTE, windowSeconds: 60 },
+      perAddress: { max: config.CHAT_CONVERSATIONS_PER_ADDRESS, windowSeconds: 600 },
+      activitiesPerConversation: config.CHAT_ACTIVITIES_PER_CONVERSATION,
+    },
+    notice,
   });
   directLine.adapter.onTurnError = onTurnError;
 

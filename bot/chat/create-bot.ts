@@ -11,6 +11,8 @@ export interface BotParts {
   bot: BoussoleBot;
   /** For every adapter: tells the person in their language and keeps their state. */
   onTurnError(context: TurnContext, error: Error): Promise<void>;
+  /** The bot's words, in a conversation's locale, for a message its channel refused (see DirectLineOptions). */
+  notice(kind: 'tooFast' | 'full', locale: string | undefined): string;
 }
 
 export interface BotSetup {
@@ -27,8 +29,9 @@ export const MAX_MESSAGE_CHARS = 1_000;
 /** Conversations remembered per person for erasure; older ones are gone by retention anyway. */
 const MAX_REMEMBERED_CONVERSATIONS = 100;
 
-function localeOf(context: TurnContext): Locale {
-  const l = context.activity.locale?.slice(0, 2).toLowerCase() as Locale | undefined;
+/** Ours from a BCP 47 tag ('ar-SA' → 'ar'); French for anything else. */
+function localeOf(tag: string | undefined): Locale {
+  const l = tag?.slice(0, 2).toLowerCase() as Locale | undefined;
   return l && LOCALES.includes(l) ? l : 'fr';
 }
 
@@ -51,7 +54,7 @@ export function createBot({ storage, engine, today, forgetTranscript, logError }
     for (const id of ids) await forgetTranscript?.(id);
   };
 
-  const localeFor = async (context: TurnContext) => (await drafts.get(context).catch(() => undefined))?.locale ?? localeOf(context);
+  const localeFor = async (context: TurnContext) => (await drafts.get(context).catch(() => undefined))?.locale ?? localeOf(context.activity.locale);
   const admit = async (context: TurnContext) => {
     if ((context.activity.text ?? '').length <= MAX_MESSAGE_CHARS) return true;
     await context.sendActivity(textsFor(await localeFor(context)).t('tooLong'));
@@ -72,5 +75,6 @@ export function createBot({ storage, engine, today, forgetTranscript, logError }
       report(`turn failed in conversation ${context.activity.conversation?.id}`, error);
       await context.sendActivity(textsFor(await localeFor(context)).t('error')).catch(() => undefined);
     },
+    notice: (kind, locale) => textsFor(localeOf(locale)).t(`notice.${kind}`),
   };
 }

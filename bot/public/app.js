@@ -4,7 +4,9 @@
  *   person finds their plan (UserState) and nobody else can claim it;
  * - the open conversation (id + token) in localStorage, resumed after a reload, else a new one;
  * - the language picker sets <html lang dir>, Web Chat's locale/dir/strings, and starts a new
- *   conversation in that language (same user id).
+ *   conversation in that language (same user id);
+ * - too many new conversations (429) shows a notice in the person's language and tries again by
+ *   itself; a full conversation (the bot says so, channelData.notice 'full') offers a new one.
  * Plain ES2020, no inline code: the page runs under a strict Content-Security-Policy.
  */
 (function () {
@@ -47,6 +49,9 @@
   var chat = document.getElementById('chat');
   var picker = document.getElementById('language');
   var label = document.getElementById('language-label');
+  var notice = document.getElementById('notice');
+  var noticeText = document.getElementById('notice-text');
+  var noticeAction = document.getElementById('notice-action');
 
   /** The running Web Chat, ended before another one starts. */
   var current = null;
@@ -124,7 +129,7 @@
           return null;
         })
         .then(function (json) {
-          return { status: res.status, json: json };
+          return { status: res.status, json: json, retryAfter: res.headers.get('Retry-After') };
         });
     });
   }
@@ -166,6 +171,11 @@
         write(KEY_CONVERSATION, null);
         var known = credential();
         return post(DOMAIN + '/tokens/generate', known ? { user: { credential: known } } : {}).then(function (r) {
+          if (r.status === 429) {
+            var refused = new Error('tokens/generate 429');
+            refused.busy = retryAfterSeconds(r.retryAfter, 60);
+            throw refused;
+          }
           if (r.status !== 200 || !r.json || !r.json.token || !r.json.user) throw new Error('tokens/generate ' + r.status);
           write(KEY_USER, r.json.user.credential);
           return { conversationId: r.json.conversationId, token: r.json.token, resumed: false, userId: r.json.user.id };
@@ -193,6 +203,30 @@
     p.setAttribute('role', isError ? 'alert' : 'status');
     p.textContent = text;
     chat.replaceChildren(p);
+  }
+
+  /** A notice above the chat, with a button when `action` ({ label, run }) is given. */
+  function showNotice(text, action) {
+    noticeText.textContent = text;
+    noticeAction.hidden = !action;
+    noticeAction.textContent = action ? action.label : '';
+    noticeAction.onclick = action
+      ? function () {
+          hideNotice();
+          action.run();
+        }
+      : null;
+    notice.hidden = false;
+  }
+
+  function hideNotice() {
+    notice.hidden = true;
+  }
+
+  /** Seconds from a Retry-After header, kept within [1, 900]; `fallback` when absent. */
+  function retryAfterSeconds(value, fallback) {
+    var seconds = Number(value);
+    return seconds > 0 ? Math.min(900, Math.ceil(seconds)) : fallback;
   }
 
   function stopCurrent() {
@@ -248,6 +282,7 @@
     var user = userIdOf(credential());
     write(KEY_LANGUAGE, language);
     stopCurrent();
+    hideNotice();
     applyPage(language, stringsCache[language]);
 
     return loadStrings(language)
@@ -262,9 +297,17 @@
           render(language, info, strings, conversation, user, my, isRetry);
         });
       })
-      .catch(function () {
+      .catch(function (error) {
         if (my !== generation) return;
         var page = (stringsCache[language] && stringsCache[language].page) || {};
+        if (error && error.busy && page.busy) {
+          // Too many new conversations (from this address, or from everyone): try again by ourselves.
+          showStatus(page.busy, true);
+          window.setTimeout(function () {
+            if (my === generation) start(language, isRetry);
+          }, error.busy * 1000);
+          return;
+        }
         showStatus(page.error || 'Connexion impossible. / Unable to connect.', true);
       });
   }
@@ -280,10 +323,20 @@
     var running = { directLine: directLine, subscriptions: [] };
     current = running;
     var received = false;
+    var page = strings.page || {};
 
     running.subscriptions.push(
-      directLine.activity$.subscribe(function () {
+      directLine.activity$.subscribe(function (activity) {
         received = true;
+        if (activity.channelData && activity.channelData.notice === 'full' && current === running) {
+          showNotice(page.full, {
+            label: page.newConversation,
+            run: function () {
+              write(KEY_CONVERSATION, null);
+              start(language, false);
+            },
+          });
+        }
         // DirectLineJS refreshes its token every 15 minutes: keep the newest for the next reload.
         if (typeof directLine.token === 'string' && directLine.token !== conversation.token) {
           conversation.token = directLine.token;

@@ -26,10 +26,10 @@ export interface Served extends Started {
   close(): Promise<void>;
 }
 
-/** The real server process on a free port, with a fresh data folder and a pinned "today". */
-export async function serve(): Promise<Served> {
+/** The real server process on a free port, with a fresh data folder, a pinned "today" and `env` on top. */
+export async function serve(env: NodeJS.ProcessEnv = {}): Promise<Served> {
   const dataDir = mkdtempSync(join(tmpdir(), 'boussole-browser-'));
-  const started = await startServer({ DATA_DIR: dataDir, BOUSSOLE_TODAY: '2026-11-23' });
+  const started = await startServer({ DATA_DIR: dataDir, BOUSSOLE_TODAY: '2026-11-23', ...env });
   return {
     ...started,
     dataDir,

@@ -13,8 +13,6 @@ export const LIMITS = {
   /** value, channelData and each entity: nesting and size. */
   shape: { maxDepth: 8, maxNodes: 200 },
   entities: 5,
-  /** Activities one conversation may hold in all (its posting rate is capped in rateLimit.ts). */
-  activitiesPerConversation: 1_000,
 } as const;
 
 const shapeLimit = [(v: unknown) => withinShape(v, LIMITS.shape), { message: 'too deep or too large' }] as const;

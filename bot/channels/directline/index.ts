@@ -4,11 +4,12 @@ import { log } from '../../log';
 import { DirectLineAdapter, type BotLogic } from './adapter';
 import type { ConversationStore, TurnLock } from './conversationStore';
 import { DEFAULT_LIMITS, WindowLimiter, type DirectLineLimits } from './rateLimit';
-import { BASE_PATH, mountRoutes } from './routes';
+import { BASE_PATH, mountRoutes, type NoticeKind } from './routes';
 import { TokenService } from './tokens';
 import { TurnQueue } from './turnQueue';
 
 export { DirectLineAdapter, type BotLogic } from './adapter';
+export type { NoticeKind } from './routes';
 export type { ConversationRecord, ConversationStore, TurnLock } from './conversationStore';
 
 export interface DirectLineOptions {
@@ -28,6 +29,12 @@ export interface DirectLineOptions {
   serviceUrl?: string;
   /** Caps on new conversations (per address, global) and on each conversation's posts; see DEFAULT_LIMITS. */
   limits?: Partial<DirectLineLimits>;
+  /**
+   * The bot's words for a refused message, in the conversation's locale ('tooFast': over the rate;
+   * 'full': the conversation reached its size cap). Posted into the conversation, so any client shows
+   * why; without it the client only sees 429.
+   */
+  notice?: (kind: NoticeKind, locale: string | undefined) => string;
   /** Failed turns and I/O errors (ids and errors only, never message text); default stderr. */
   logError?: (message: string, error: unknown) => void;
 }
@@ -57,8 +64,16 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
     ((message: string, err: unknown) => log.error({ err }, message));
 
   const { store } = options;
+  // Asked on every activity: computed once the server listens (server.url asks the socket each time).
   let mountedOn: Server | undefined;
-  const serviceUrl = () => options.serviceUrl ?? `${mountedOn?.url ?? 'http://localhost'}${BASE_PATH}`;
+  let listeningUrl: string | undefined;
+  const serviceUrl = () => {
+    if (options.serviceUrl) return options.serviceUrl;
+    if (listeningUrl) return listeningUrl;
+    const url = `${mountedOn?.url ?? 'http://localhost'}${BASE_PATH}`;
+    if (mountedOn?.server.listening) listeningUrl = url;
+    return url;
+  };
 
   const adapter = new DirectLineAdapter({ bot: options.bot, store, turns: options.turns ?? new TurnQueue(), botAccount, serviceUrl });
 
@@ -72,7 +87,8 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
         global: new WindowLimiter(limits.global, now),
         perConversation: new WindowLimiter(limits.perConversation, now),
       };
-      mountRoutes(server, { store, tokens, adapter, botAccount, serviceUrl, now, logError, limiters });
+      const { activitiesPerConversation } = limits;
+      mountRoutes(server, { store, tokens, adapter, botAccount, serviceUrl, now, logError, limiters, activitiesPerConversation, notice: options.notice });
     },
     async forgetConversation(conversationId) {
       // Not queued behind the current turn: "erase my data" is usually run from inside that turn.

@@ -8,7 +8,7 @@ export interface RateLimit {
 }
 
 export class WindowLimiter {
-  private readonly windows = new Map<string, { count: number; endsAt: number }>();
+  private readonly windows = new Map<string, { count: number; endsAt: number; explained?: boolean }>();
 
   constructor(
     private readonly limit: RateLimit,
@@ -25,6 +25,14 @@ export class WindowLimiter {
     window.count += 1;
     return undefined;
   }
+
+  /** True once per window of a key that is over its limit: refusals are explained once, not each time. */
+  firstRefusal(key: string): boolean {
+    const window = this.windows.get(key);
+    if (!window || window.count < this.limit.max || window.explained) return false;
+    window.explained = true;
+    return true;
+  }
 }
 
 /** The caps of the local Direct Line. `/tokens/generate` needs no credentials (the page calls it). */
@@ -35,10 +43,13 @@ export interface DirectLineLimits {
   global: RateLimit;
   /** Activities one conversation may post. */
   perConversation: RateLimit;
+  /** Activities one conversation may hold in all (the person is then offered a new one). */
+  activitiesPerConversation: number;
 }
 
 export const DEFAULT_LIMITS: DirectLineLimits = {
   perAddress: { max: 30, windowSeconds: 600 },
   global: { max: 1_200, windowSeconds: 60 },
   perConversation: { max: 30, windowSeconds: 60 },
+  activitiesPerConversation: 1_000,
 };

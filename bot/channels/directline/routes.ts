@@ -11,6 +11,15 @@ import type { TokenService } from './tokens';
 
 export const BASE_PATH = '/v3/directline';
 
+/** Why a message was refused, told in the conversation. */
+export type NoticeKind = 'tooFast' | 'full';
+
+/**
+ * Notices a full conversation may ever receive (one per process that serves it): a client that keeps
+ * posting cannot grow it further.
+ */
+const FULL_NOTICES = 3;
+
 /** Polls return at most this many activities; the client asks again from the new watermark. */
 const PAGE_SIZE = 100;
 
@@ -53,6 +62,8 @@ export interface RouteDeps {
   now: () => Date;
   logError: (message: string, error: unknown) => void;
   limiters: { perAddress: WindowLimiter; global: WindowLimiter; perConversation: WindowLimiter };
+  activitiesPerConversation: number;
+  notice?: (kind: NoticeKind, locale: string | undefined) => string;
 }
 
 const generateSchema = z.object({ user: z.object({ credential: z.string().max(200).optional() }).optional() });
@@ -62,6 +73,25 @@ const startSchema = z.object({ locale: z.unknown().optional() });
 export function mountRoutes(server: Server, deps: RouteDeps): void {
   const { tokens, adapter, logError } = deps;
   const route = (fn: Parameters<typeof handle>[0]) => handle(fn, logError);
+
+  /** Full conversations this process has explained already (forgotten past 10,000: told again at worst). */
+  const toldFull = new Set<string>();
+
+  /** The bot says why a message was refused (the 429 itself reaches no person: Web Chat shows "send failed"). */
+  const tell = async (record: ConversationRecord, kind: NoticeKind) => {
+    const text = deps.notice?.(kind, record.locale);
+    if (!text) return;
+    await deps.store.append(record.id, {
+      type: 'message',
+      text,
+      channelData: { notice: kind },
+      channelId: 'directline',
+      serviceUrl: deps.serviceUrl(),
+      conversation: { id: record.id },
+      from: { ...deps.botAccount, role: 'bot' },
+      recipient: { id: record.userId, name: '', role: 'user' },
+    } as Partial<Activity>);
+  };
 
   const conversationBody = (record: ConversationRecord) => ({
     conversationId: record.id,
@@ -157,8 +187,18 @@ export function mountRoutes(server: Server, deps: RouteDeps): void {
       const record = await authorize(req, String(req.params.conversationId));
       const parsed = incomingSchema.safeParse(await readJson(req, LIMITS.bodyBytes));
       if (!parsed.success) throw new HttpError(400, 'BadArgument', 'Not an activity this channel accepts.');
-      limit(res, deps.limiters.perConversation.take(record.id), 'Too many messages in this conversation; wait a moment.');
-      if (record.seq >= LIMITS.activitiesPerConversation) throw new HttpError(429, 'TooManyRequests', 'This conversation is full; start a new one.');
+      const { perConversation } = deps.limiters;
+      const wait = perConversation.take(record.id);
+      if (wait !== undefined && perConversation.firstRefusal(record.id)) await tell(record, 'tooFast');
+      limit(res, wait, 'Too many messages in this conversation; wait a moment.');
+      if (record.seq >= deps.activitiesPerConversation) {
+        if (!toldFull.has(record.id) && record.seq < deps.activitiesPerConversation + FULL_NOTICES) {
+          if (toldFull.size >= 10_000) toldFull.clear();
+          toldFull.add(record.id);
+          await tell(record, 'full');
+        }
+        throw new HttpError(429, 'ConversationFull', 'This conversation is full; start a new one.');
+      }
       // Typing is shown to nobody here: neither kept nor given to the bot.
       if (parsed.data.type === 'typing') return sendJson(res, 200, { id: '' });
       // Only the bounded fields Web Chat sends are kept; from.id is the token's user (no posting as
