@@ -3,7 +3,7 @@ import { createChat } from './chat/chat';
 import { clockOf, loadConfig } from './config';
 import { createDefaultEngine } from './engine';
 import { log } from './log';
-import { createServer } from './server';
+import { NotReady, createServer } from './server';
 import { openStateStore } from './storage';
 
 const HOUR = 3600 * 1000;
@@ -14,8 +14,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const today = clockOf(config);
   const engine = createDefaultEngine({ dataDir: config.DATA_DIR, today });
-  // The date and number recognizers build their models in their own thread meanwhile.
-  void recognizers.warm();
+  // The date recognizers build their models in their own threads meanwhile (seconds of CPU): until
+  // then /readyz says 'warming', so a load balancer sends people to instances that answer at once.
+  let warm = false;
+  void recognizers.warm().then(() => (warm = true));
   const state = await openStateStore({
     dataDir: config.DATA_DIR,
     databaseUrl: config.DATABASE_URL,
@@ -23,7 +25,7 @@ async function main(): Promise<void> {
     tokenSecret: config.DIRECTLINE_TOKEN_SECRET,
   });
   const chat = createChat(config, engine, today, state);
-  const server = createServer({ engine, mountChat: (s) => chat.mount(s), ready: () => state.check() });
+  const server = createServer({ engine, mountChat: (s) => chat.mount(s), ready: () => (warm ? state.check() : Promise.reject(new NotReady('warming'))) });
 
   // Retention: old conversations and their state go in the background, a few minutes after start (a
   // large store takes a while to scan: not while a restarted service is catching up), then hourly.

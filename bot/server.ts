@@ -7,10 +7,17 @@ export interface ServerParts {
   engine: Engine;
   /** Adds the chat routes (Bot Framework endpoint, local Direct Line, web page) when the bot is wired. */
   mountChat?: (server: restify.Server) => void;
-  /** Resolves when the service can serve (its store can write); /readyz answers 503 otherwise. */
+  /** Resolves when the service can serve; /readyz answers 503 otherwise, with the reason (NotReady) or 'storage'. */
   ready?: () => Promise<void>;
   /** Open connections at most; more are refused by the kernel's backlog, not by a busy process. */
   maxConnections?: number;
+}
+
+/** Why the service cannot serve yet, as /readyz says it. */
+export class NotReady extends Error {
+  constructor(readonly reason: string) {
+    super(`not ready: ${reason}`);
+  }
 }
 
 /** Headers every answer carries: no sniffing, no referrer, no framing, nothing cached unless a route says so. */
@@ -45,7 +52,7 @@ export function createServer({ engine, mountChat, ready, maxConnections = 2_000 
   server.get('/readyz', (_req, res, next) => {
     (ready ?? (() => Promise.resolve()))().then(
       () => res.json(200, { status: 'ready' }),
-      () => res.json(503, { status: 'unavailable', reason: 'storage' }),
+      (error: unknown) => res.json(503, { status: 'unavailable', reason: error instanceof NotReady ? error.reason : 'storage' }),
     ).finally(() => next());
   });
   server.post('/api/orientation', orientationRoute(engine));

@@ -72,7 +72,10 @@ async function openLowdb(options: StateStoreOptions): Promise<StateStore> {
       turns: new TurnQueue(),
       tokenSecret: options.tokenSecret ?? (await fileSecret(join(options.dataDir, 'directline-secret'))),
       check: () => probeFolder(options.dataDir),
-      close: () => lock.release(),
+      async close() {
+        await Promise.all([storage.close(), conversations.close()]);
+        await lock.release();
+      },
     };
   } catch (error) {
     await lock.release();

@@ -33,6 +33,13 @@ export class Lru<V> {
     }
   }
 
+  /** Empties the map, returning what it held (to release what the values hold). */
+  drain(): Array<[string, V]> {
+    const all = [...this.entries];
+    this.entries.clear();
+    return all;
+  }
+
   delete(key: string): void {
     this.entries.delete(key);
   }

@@ -24,8 +24,8 @@ export function matchChoice(text: string, options: ChoiceOption[], { partial = t
   const input = normalizeInput(text);
   if (!input) return undefined;
   const prepared = prepare(options);
-  const exact = prepared.normalized.find((o) => o.value === input || o.terms.includes(input));
-  if (exact) return exact.value;
+  const exact = prepared.exact.get(input);
+  if (exact !== undefined) return exact;
   if (/^\d{1,2}$/.test(input)) return options[Number(input) - 1]?.value;
 
   if (input.length >= 4) {
@@ -39,7 +39,8 @@ export function matchChoice(text: string, options: ChoiceOption[], { partial = t
 }
 
 interface Prepared {
-  normalized: Array<{ value: string; terms: string[] }>;
+  /** Each stable value and normalised term → its choice (the first choice that has it). */
+  exact: Map<string, string>;
   flat: Array<{ value: string; term: string }>;
   /** Per input length, the fuzzy index of the terms that length may be a typo of (null: none). */
   fuzzy: Map<number, Fuse<{ value: string; term: string }> | null>;
@@ -64,7 +65,9 @@ function prepare(options: ChoiceOption[]): Prepared {
   let prepared = preparedOptions.get(signature);
   if (!prepared) {
     const normalized = options.map((o) => ({ value: o.value, terms: o.terms.map(normalizeInput).filter(Boolean) }));
-    prepared = { normalized, flat: normalized.flatMap((o) => o.terms.map((term) => ({ value: o.value, term }))), fuzzy: new Map() };
+    const exact = new Map<string, string>();
+    for (const o of normalized) for (const key of [o.value, ...o.terms]) if (!exact.has(key)) exact.set(key, o.value);
+    prepared = { exact, flat: normalized.flatMap((o) => o.terms.map((term) => ({ value: o.value, term }))), fuzzy: new Map() };
     if (preparedOptions.size >= MAX_PREPARED) preparedOptions.clear();
     preparedOptions.set(signature, prepared);
   }
@@ -99,7 +102,11 @@ function wordPatterns(flat: Prepared['flat']): NonNullable<Prepared['words']> {
 
 /** Every choice mentioned in a sentence ("housing and work" → both), for questions that take several. */
 export function matchAll(text: string, options: ChoiceOption[]): string[] {
-  const parts = normalizeInput(text)
+  const input = normalizeInput(text);
+  // A tapped title is one choice, even when it holds a separator ("Santé, soins", "Papiers et droits").
+  const whole = prepare(options).exact.get(input);
+  if (whole !== undefined) return [whole];
+  const parts = input
     .split(/,|;|\+|\/|\band\b|\bet\b|\bи\b|\bі\b|\bو\b| و |\bya\b/u)
     .map((p) => p.trim())
     .filter(Boolean);

@@ -6,7 +6,7 @@ import { textsFor } from '../../dialogs/i18n';
 import { Client } from 'pg';
 import { listTree, readTree } from '../support/files';
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
-import { startServer, type Started } from '../support/process';
+import { startServer, waitUntilReady, type Started } from '../support/process';
 import { call, generateToken } from './directline.helpers';
 
 // The attacks of issue 8, against the real server process on each store: each must now fail safely.
@@ -25,7 +25,11 @@ describe.each(['lowdb', 'postgres'] as const)('hardening on %s (real server proc
     database = store === 'postgres' ? await createTestDatabase() : undefined;
     server = await startServer({ DATA_DIR: dataDir, BOUSSOLE_TODAY: '2026-11-27', DATABASE_URL: database?.url ?? '' });
     server.child.stderr?.on('data', (d: Buffer) => (logged += d.toString()));
-  });
+    // Ready once the date recognizers are warm (seconds after listening): until then 503 'warming'.
+    const early = await fetch(`${server.url}/readyz`);
+    if (early.status !== 200) expect(await early.json()).toEqual({ status: 'unavailable', reason: 'warming' });
+    await waitUntilReady(server.url, 30_000);
+  }, 60_000);
   afterAll(async () => {
     await server.stop();
     await database?.drop();

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LOCALES } from '../../knowledge/contracts/vocabulary';
 import { detectLanguage } from '../../dialogs/understanding/detect-language';
 import { asciiDigits, normalizeInput } from '../../dialogs/understanding/normalize';
 import { recognizers } from '../../dialogs/understanding/recognizer-pool';
@@ -56,6 +59,14 @@ describe('choices', () => {
   it('finds several answers in one sentence, whatever the separator', () => {
     expect(matchAll('logement et travail', options)).toEqual(['housing', 'employment']);
     expect(matchAll('logement، permis', options)).toEqual(['housing', 'mobility']);
+  });
+
+  it('takes a tapped title as one answer, even when it holds a separator, in every language', () => {
+    for (const lng of LOCALES) {
+      const needs = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'locales', lng, 'chat.json'), 'utf8')) as { choice: { need: Record<string, string> } }).choice.need;
+      const titled = Object.entries(needs).map(([value, title]) => ({ value, terms: [title] }));
+      for (const { value, terms } of titled) expect([lng, matchAll(terms[0]!, titled)]).toEqual([lng, [value]]);
+    }
   });
 });
 

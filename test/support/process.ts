@@ -59,3 +59,14 @@ export function startServer(env: NodeJS.ProcessEnv = {}): Promise<Started> {
     child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
   });
 }
+
+/** Until /readyz answers 200 (a server without that route, such as the echo bot, is ready when listening). */
+export async function waitUntilReady(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await fetch(`${url}/readyz`).then((r) => r.status, () => 0);
+    if (status === 200 || status === 404) return;
+    if (Date.now() > deadline) throw new Error(`${url}/readyz still answers ${status}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -143,6 +143,11 @@ export class LowdbConversations implements ConversationStore {
     return purged;
   }
 
+  /** Closes the open descriptors, after the operations queued on them. */
+  async close(): Promise<void> {
+    await Promise.all(this.cache.drain().map(([id, loaded]) => this.queue.run(id, () => this.release(loaded))));
+  }
+
   /** Runs `job` on the loaded conversation under its queue; undefined when there is no such conversation. */
   private locked<T>(id: string, job: (loaded: Loaded) => Promise<T>): Promise<T | undefined> {
     if (!isConversationId(id)) return Promise.resolve(undefined);

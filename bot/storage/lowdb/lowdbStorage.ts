@@ -27,6 +27,8 @@ interface StoredItem {
 
 /** Versions an item's file keeps before it is rewritten with the last one only. */
 const COMPACT_AFTER = 16;
+/** Items whose file stays open for appending (two per conversation in progress); Node raises ulimit -n to its hard limit. */
+const OPEN_FILES = 1024;
 
 /**
  * Bot Framework `Storage` with one file per key (named by the key's hash), so a turn reads and writes
@@ -42,10 +44,16 @@ export class LowdbStorage implements Storage {
   private readonly files: RecordFiles;
   private readonly cache: Lru<Entry | null>;
   private readonly queue = new KeyedQueue();
+  /**
+   * Descriptors of recently written items: an append is then one write(2) instead of open, write and
+   * close. One pushed out is closed behind the operations already queued on its item.
+   */
+  private readonly open: Lru<number>;
 
   constructor(dir: string, options: LowdbStorageOptions = {}) {
     this.files = new RecordFiles(dir, '.jsonl', options.now);
     this.cache = new Lru(options.cacheSize ?? 5000);
+    this.open = new Lru(OPEN_FILES, (name, fd) => void this.queue.run(name, () => this.files.close(fd)).catch(() => undefined));
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -77,8 +85,12 @@ export class LowdbStorage implements Storage {
           const versions = (await this.load(name))?.versions ?? 0;
           const line = `{"key":${JSON.stringify(change.key)},"eTag":"${change.eTag}","value":${change.json}}\n`;
           this.cache.delete(name); // until the write is known to have landed
-          if (versions === 0 || versions >= COMPACT_AFTER) await this.files.write(name, line);
-          else await this.files.append(name, line);
+          if (versions === 0 || versions >= COMPACT_AFTER) {
+            await this.release(name); // the file is replaced: a descriptor would point to the old one
+            await this.files.write(name, line);
+          } else {
+            await this.appendLine(name, line);
+          }
           this.cache.set(name, { eTag: change.eTag, json: change.json, versions: versions >= COMPACT_AFTER ? 1 : versions + 1 });
         }),
       );
@@ -91,6 +103,7 @@ export class LowdbStorage implements Storage {
     await this.queue.run(names, async () => {
       for (const name of names) {
         this.cache.delete(name);
+        await this.release(name);
         await this.files.remove(name);
         this.cache.set(name, null);
       }
@@ -105,10 +118,31 @@ export class LowdbStorage implements Storage {
         // Checked again under the key's queue: a turn may have written it since the scan.
         if (!(await this.files.changedBefore(name, cutoff))) return;
         this.cache.delete(name);
+        await this.release(name);
         if (await this.files.remove(name)) purged += 1;
       });
     }
     return purged;
+  }
+
+  /** Closes the open descriptors, after the operations queued on them. */
+  async close(): Promise<void> {
+    await Promise.all(this.open.drain().map(([name, fd]) => this.queue.run(name, () => this.files.close(fd))));
+  }
+
+  /** Called under the item's queue. */
+  private async appendLine(name: string, line: string): Promise<void> {
+    let fd = this.open.get(name);
+    if (fd === undefined) this.open.set(name, (fd = await this.files.openForAppend(name)));
+    await this.files.appendTo(fd, name, line);
+  }
+
+  /** Closes the item's descriptor, if open; called under the item's queue. */
+  private async release(name: string): Promise<void> {
+    const fd = this.open.get(name);
+    if (fd === undefined) return;
+    this.open.delete(name);
+    await this.files.close(fd);
   }
 
   private async load(name: string): Promise<Entry | null> {

@@ -1,4 +1,4 @@
-import { appendFile, close, open, write } from 'node:fs';
+import { close, open, write } from 'node:fs';
 import { mkdir, readdir, stat, unlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -6,7 +6,6 @@ import { promisify } from 'node:util';
 import { TextFile } from 'lowdb/node';
 
 // The callback form: it works on a plain descriptor, lighter per call than a promises FileHandle.
-const appendText = promisify(appendFile);
 const openFile = promisify(open);
 const writeText = (fd: number, text: string) =>
   new Promise<number>((resolve, reject) => write(fd, text, null, 'utf8', (error, written) => (error ? reject(error) : resolve(written))));
@@ -46,22 +45,15 @@ export class RecordFiles {
     await this.touch(file, changedAt);
   }
 
-  /**
-   * Appends text in one write(2). A process killed inside it can leave a cut last line (the kernel
-   * copies page by page): readers ignore a last line without its newline, never acknowledged.
-   */
-  async append(name: string, text: string): Promise<void> {
-    const file = this.path(name);
-    await appendText(file, text, 'utf8');
-    await this.touch(file);
-  }
-
   /** A descriptor for appending to an existing file (O_APPEND: every write lands at the end). */
   openForAppend(name: string): Promise<number> {
     return openFile(this.path(name), 'a');
   }
 
-  /** Appends through an open descriptor: the same one write(2), without opening the file each time. */
+  /**
+   * Appends through an open descriptor in one write(2). A process killed inside it can leave a cut last
+   * line (the kernel copies page by page): readers ignore a last line without its newline, never acknowledged.
+   */
   async appendTo(fd: number, name: string, text: string): Promise<void> {
     const written = await writeText(fd, text);
     if (written !== Buffer.byteLength(text)) throw new Error(`Short write to ${this.path(name)}.`);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { waitUntilReady } from '../../support/process';
 import { cpuSeconds, findListeningPid, isAlive, vmMiB } from './proc';
 
 export const ROOT = join(__dirname, '..', '..', '..');
@@ -70,6 +71,8 @@ export async function startServer(entry: string, env: NodeJS.ProcessEnv, startTi
     throw new Error(`${entry} did not start: ${error instanceof Error ? error.message : String(error)}\n${stderr}`);
   });
   const pid = findListeningPid(child.pid!, port);
+  // Measured from readiness: a service still building its models at boot is not serving yet.
+  await waitUntilReady(`http://127.0.0.1:${port}`, startTimeoutMs);
 
   const startMiB = vmMiB(pid, 'VmRSS');
   const startCpu = cpuSeconds(pid);
@@ -153,3 +156,4 @@ async function within(promise: Promise<unknown>, ms: number): Promise<void> {
   await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
   clearTimeout(timer);
 }
+
