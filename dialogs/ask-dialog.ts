@@ -46,6 +46,12 @@ export class AskDialog extends Dialog<AskOptions> {
     super(AskDialog.ID);
   }
 
+  /** The question waiting for an answer in this dialog context, if the active dialog is one. */
+  static pending(dc: DialogContext): AskOptions | undefined {
+    const active = dc.activeDialog;
+    return active?.id === AskDialog.ID ? (active.state.ask as AskState | undefined)?.options : undefined;
+  }
+
   override async beginDialog(dc: DialogContext, options?: AskOptions): Promise<DialogTurnResult> {
     if (!options) throw new Error('AskDialog needs its options');
     const state: AskState = { options, attempts: 0 };

@@ -1,11 +1,11 @@
-import type { Locale } from '../knowledge/contracts/vocabulary';
+import { LOCALES, type Locale } from '../knowledge/contracts/vocabulary';
 import { textsFor } from './i18n';
 import { MENU_CHOICES } from './questions';
 import { matchChoice, type ChoiceOption } from './understanding/recognize';
 
 /**
- * Global commands, understood at every step: the person's own words for them in their language (and in
- * English, often known as a second language), plus the titles of the menu buttons.
+ * Global commands, understood at every step: the person's own words for them in any of our languages
+ * (the welcome says "write «effacer»" in French to everyone), plus the titles of the menu buttons.
  */
 export const COMMANDS = ['help', 'restart', 'language', 'back', 'change', 'erase', 'human'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -19,12 +19,14 @@ const MENU_TO_COMMAND: Partial<Record<(typeof MENU_CHOICES)[number], Command>> =
   erase: 'erase',
 };
 
-const cache = new Map<Locale, ChoiceOption[]>();
+const cache = new Map<string, ChoiceOption[]>();
 
-function commandOptions(locale: Locale): ChoiceOption[] {
-  const cached = cache.get(locale);
+/** The command words of these languages (built once per set). */
+function commandOptions(locales: readonly Locale[]): ChoiceOption[] {
+  const key = locales.join();
+  const cached = cache.get(key);
   if (cached) return cached;
-  const sources = [...new Set([locale, 'en' as Locale])].map(textsFor);
+  const sources = locales.map(textsFor);
   const options = COMMANDS.map((command) => ({
     value: command,
     terms: sources.flatMap((texts) => [
@@ -34,11 +36,27 @@ function commandOptions(locale: Locale): ChoiceOption[] {
         .map(([menu]) => texts.t(`choice.menu.${menu}`)),
     ]),
   }));
-  cache.set(locale, options);
+  cache.set(key, options);
   return options;
 }
 
-/** Only a message that is the command itself counts: "help" does, "I need help with housing" does not. */
-export function recognizeCommand(text: string, locale: Locale): Command | undefined {
-  return matchChoice(text, commandOptions(locale), { partial: false }) as Command | undefined;
+export interface CommandContext {
+  /** The answers the current question takes: a message that is one of them answers it, it is no command. */
+  answers?: ChoiceOption[];
+  /** The question takes free text (a place): only an exact command word counts, never a near one. */
+  freeText?: boolean;
+}
+
+/**
+ * Only a message that is the command itself counts: "help" does, "I need help with housing" does not.
+ * Exact words count in every language; typos only in the person's language and English, and never on
+ * a free-text question ("سان دوني", Saint-Denis, is one letter from «ساعدوني», help me). A number is
+ * never a command (it picks a button).
+ */
+export function recognizeCommand(text: string, locale: Locale, { answers, freeText = false }: CommandContext = {}): Command | undefined {
+  if (answers && matchChoice(text, answers, { partial: false, fuzzy: false }) !== undefined) return undefined;
+  const strict = { partial: false, numbers: false, fuzzy: false };
+  const exact = matchChoice(text, commandOptions(LOCALES), strict) as Command | undefined;
+  if (exact || freeText) return exact;
+  return matchChoice(text, commandOptions([...new Set<Locale>([locale, 'en'])]), { ...strict, fuzzy: true }) as Command | undefined;
 }

@@ -38,7 +38,7 @@ export function forget(draft: Draft, field: Field): void {
   const p = draft.profile;
   switch (field) {
     case 'language':
-      delete draft.locale;
+      // The locale stays until another is chosen: the language question is asked in it.
       break;
     case 'status':
       delete p.status;

@@ -40,6 +40,10 @@ interface FlowOptions {
 
 const FLOW = 'flow';
 
+/** Events to the page: the person chose a language; everything about them was erased. */
+export const LANGUAGE_EVENT = 'boussole/language';
+export const ERASED_EVENT = 'boussole/erased';
+
 interface StepValues {
   id: QuestionId;
   candidates?: PlaceCandidate[];
@@ -125,6 +129,13 @@ export class MainDialog extends ComponentDialog {
         draft.locale = value as Locale;
         answer(draft, 'language');
         await step.context.sendActivity(textsFor(draft.locale).t('language.set'));
+        // The page follows (direction, its own texts); other channels ignore events.
+        await step.context.sendActivity({ type: ActivityTypes.Event, name: LANGUAGE_EVENT, value: draft.locale });
+        break;
+      case 'eraseConfirm':
+        if (value === 'erase') return this.erase(step, draft);
+        await step.context.sendActivity(this.texts(draft, step.context).t('erase.kept'));
+        next = this.backToWhereItWas(draft);
         break;
       case 'returning':
         if (value === 'restart') this.reset(draft);
@@ -214,7 +225,11 @@ export class MainDialog extends ComponentDialog {
     const activity = innerDc.context.activity;
     if (activity.type === ActivityTypes.Message && activity.text) {
       const draft = await this.draftOf(innerDc.context);
-      const command = recognizeCommand(activity.text, draft.locale ?? this.guess(innerDc.context) ?? 'fr');
+      const question = AskDialog.pending(innerDc);
+      const command = recognizeCommand(activity.text, draft.locale ?? this.guess(innerDc.context) ?? 'fr', {
+        answers: question?.choices,
+        freeText: question?.expect === 'text',
+      });
       if (command) return this.runCommand(innerDc, command, draft);
     }
     return super.onContinueDialog(innerDc);
@@ -231,8 +246,7 @@ export class MainDialog extends ComponentDialog {
       case 'help':
       case 'human':
         await dc.context.sendActivity(command === 'help' ? helpMessage(texts) : MessageFactory.text(texts.t('human.text')));
-        // Back to the same question; once the plan is shown, back to the menu rather than the plan again.
-        return again(nextQuestion(draft, this.deps.engine) === 'plan' ? { mode: 'menu' } : {});
+        return again(this.backToWhereItWas(draft));
       case 'restart':
         this.reset(draft);
         await dc.context.sendActivity(texts.t('restarted'));
@@ -254,11 +268,23 @@ export class MainDialog extends ComponentDialog {
         }
         return again({ mode: 'changeWhich' });
       case 'erase':
-        await dc.cancelAllDialogs();
-        await this.deps.erase(dc.context);
-        await dc.context.sendActivity(texts.t('erased'));
-        return { status: DialogTurnStatus.complete };
+        return again({ mode: 'eraseConfirm' });
     }
+  }
+
+  /** Back to the same question; once the plan is shown, back to the menu rather than the plan again. */
+  private backToWhereItWas(draft: Draft): FlowOptions {
+    return nextQuestion(draft, this.deps.engine) === 'plan' ? { mode: 'menu' } : {};
+  }
+
+  /** Confirmed: state and transcripts go; the page clears itself and offers a new start (its texts come along). */
+  private async erase(dc: DialogContext, draft: Draft): Promise<DialogTurnResult> {
+    const texts = this.texts(draft, dc.context);
+    await dc.cancelAllDialogs();
+    await this.deps.erase(dc.context);
+    await dc.context.sendActivity(texts.t('erased'));
+    await dc.context.sendActivity({ type: ActivityTypes.Event, name: ERASED_EVENT, value: { text: texts.t('erased'), startAgain: texts.t('choice.startAgain') } });
+    return { status: DialogTurnStatus.complete };
   }
 }
 

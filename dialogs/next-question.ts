@@ -10,7 +10,7 @@ const FOLLOW_UPS: readonly Field[] = ['foreignLicence', 'children.schoolAge', 'a
 export function nextQuestion(draft: Draft, engine: Engine): QuestionId | 'plan' {
   const done = (f: Field) => draft.answered.includes(f);
   const p = draft.profile;
-  if (!draft.locale) return 'language';
+  if (!draft.locale || !done('language')) return 'language';
   if (!done('status')) return 'status';
   if ((p.status === 'bpi' || p.status === 'newcomer' || p.status === 'asylum_seeker') && !done('statusSince')) return 'statusSince';
   if ((p.status === 'bpi' || p.status === 'newcomer') && !done('cir')) return 'cir';

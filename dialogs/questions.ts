@@ -9,7 +9,7 @@ import type { Texts } from './i18n';
  * Every question of the conversation as data: its text key, its buttons (value → title key) and what
  * typed answer it also understands. The flow decides which one comes next; nothing here decides rights.
  */
-export type QuestionId = Field | 'returning' | 'menu' | 'changeWhich' | 'placeChoice' | 'moreNeeds';
+export type QuestionId = Field | 'returning' | 'menu' | 'changeWhich' | 'placeChoice' | 'moreNeeds' | 'eraseConfirm';
 
 /** Names people type for each language, whatever the current locale (data, not text to translate). */
 const LANGUAGE_TERMS: Record<Locale, string[]> = {
@@ -133,6 +133,8 @@ export function questionOptions(id: QuestionId, { draft, texts, guessedLocale, c
       return ask(t('q.age'), AGE_CHOICES.map((a) => choice(texts, a, `choice.age.${a}`)), 'integer');
     case 'menu':
       return ask(t('q.menu'), MENU_CHOICES.map((m) => choice(texts, m, `choice.menu.${m}`)));
+    case 'eraseConfirm':
+      return ask(t('q.eraseConfirm'), [choice(texts, 'erase', 'choice.erase.confirm', 'synonyms.yes'), choice(texts, 'keep', 'choice.erase.keep', 'synonyms.no')]);
     case 'changeWhich':
       return ask(
         t('q.changeWhich'),

@@ -19,16 +19,17 @@ export interface ChoiceOption {
 /**
  * Finds which choice a typed answer means: the exact title or a synonym, the choice's number, the stable
  * value itself (advisors may type codes), then a fuzzy match for typos, then a synonym inside a sentence.
+ * `numbers`, `fuzzy` and `partial` turn the looser steps off.
  */
-export function matchChoice(text: string, options: ChoiceOption[], { partial = true } = {}): string | undefined {
+export function matchChoice(text: string, options: ChoiceOption[], { partial = true, numbers = true, fuzzy = true } = {}): string | undefined {
   const input = normalizeInput(text);
   if (!input) return undefined;
   const prepared = prepare(options);
   const exact = prepared.exact.get(input);
   if (exact !== undefined) return exact;
-  if (/^\d{1,2}$/.test(input)) return options[Number(input) - 1]?.value;
+  if (/^\d{1,2}$/.test(input)) return numbers ? options[Number(input) - 1]?.value : undefined;
 
-  if (input.length >= 4) {
+  if (fuzzy && input.length >= 4) {
     const best = fuzzyIndex(prepared, input.length)?.search(input)[0];
     if (best && (best.score ?? 1) <= (partial ? 0.3 : 0.25)) return best.item.value;
   }

@@ -500,7 +500,7 @@ export function typo(r: Rng, word: string): string {
 }
 
 const PLACE_MIX = { postcode: 40, commune: 20, commune_typo: 7, postcode_commune: 8, insee: 10, department: 10, none: 5 } as const;
-const STATUS_MIX: Readonly<Record<Status, number>> = { bpi: 35, temporary_protection: 15, newcomer: 20, asylum_seeker: 15, other: 5, unknown: 10 };
+const STATUS_MIX: Readonly<Record<Status, number>> = { bpi: 35, temporary_protection: 15, newcomer: 20, asylum_seeker: 15, bpi_family: 3, no_right_to_stay: 2, other: 5, unknown: 10 };
 const LEVEL_MIX: Readonly<Record<FrenchLevel, number>> = { none: 15, A1: 25, A2: 20, B1: 15, B2: 10, unknown: 15 };
 const LOCALE_MIX: Readonly<Record<Locale, number>> = { fr: 30, en: 20, ar: 20, fa: 8, ps: 5, ti: 5, ru: 4, uk: 8 };
 

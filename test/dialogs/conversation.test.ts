@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LowdbStorage } from '../../bot/storage/lowdb/lowdbStorage';
 import { textsFor } from '../../dialogs/i18n';
+import { ERASED_EVENT, LANGUAGE_EVENT } from '../../dialogs/main-dialog';
 import { recognizers } from '../../dialogs/understanding/recognizer-pool';
 import { buttonsOf, Conversation, textOf } from './harness';
 
@@ -196,14 +197,36 @@ describe('interruptions at any step', () => {
     expect(restart).toContain(t('q.status'));
   });
 
-  it('change language: switches at any time and keeps the answers', async () => {
+  it('change language: switches at any time, keeps the answers, and tells the page', async () => {
     const c = new Conversation();
     await toNeeds(c);
     expect(textOf(await c.say('langue'))).toContain(t('q.language'));
     const en = textsFor('en').t;
-    const switched = textOf(await c.say('English'));
+    const replies = await c.say('English');
+    const switched = textOf(replies);
     expect(switched).toContain(en('language.set'));
     expect(switched).toContain(en('q.needs'));
+    expect(replies.filter((a) => a.type === 'event').map((a) => [a.name, a.value])).toEqual([[LANGUAGE_EVENT, 'en']]);
+    // Asked again later, the language question comes in the language in use, not the page's.
+    expect(textOf(await c.say('change language'))).toContain(en('q.language'));
+  });
+
+  it('commands: in any of our languages, never a number, never a place or an answer', async () => {
+    const ar = textsFor('ar').t;
+    const c = new Conversation(undefined, 'user-ar', 'conv-ar', 'ar-SA');
+    await c.join();
+    await c.say(ar('language.name'));
+    // The welcome tells everyone to write «effacer»: understood in Arabic mode too.
+    expect(textOf(await c.say('effacer'))).toContain(ar('q.eraseConfirm'));
+    expect(textOf(await c.say(ar('choice.erase.keep')))).toContain(ar('erase.kept'));
+    // A number picks a button; it is no command (1 and 2 were help and restart).
+    expect(textOf(await c.say('1'))).toContain(ar('q.statusSince.bpi'));
+    await c.say(ar('choice.since.thisYear'));
+    await c.say(ar('choice.no'));
+    expect(textOf(await c.say(ar('choice.level.A1')))).toContain(ar('q.location'));
+    // Saint-Denis in Arabic script is one letter from «ساعدوني» (help me): a place, not a call for help.
+    const place = textOf(await c.say('سان دوني'));
+    expect(place).not.toContain(ar('help.title'));
   });
 
   it('erase my data: state and conversation are deleted, and it says so', async () => {
@@ -212,10 +235,28 @@ describe('interruptions at any step', () => {
     await toNeeds(c);
     const before = await storage.read(STATE_KEYS);
     expect(Object.keys(before)).toHaveLength(2);
-    expect(textOf(await c.say('effacer mes données'))).toContain(t('erased'));
+    const asked = await c.say('effacer mes données');
+    expect(textOf(asked)).toContain(t('q.eraseConfirm'));
+    expect(buttonsOf(asked)).toEqual([t('choice.erase.confirm'), t('choice.erase.keep')]);
+    expect(Object.keys(await storage.read(STATE_KEYS))).toHaveLength(2); // nothing erased before "yes"
+    const done = await c.say(t('choice.erase.confirm'));
+    expect(textOf(done)).toContain(t('erased'));
+    // The page clears itself and offers a new start, with these texts.
+    expect(done.filter((a) => a.type === 'event').map((a) => [a.name, a.value])).toEqual([[ERASED_EVENT, { text: t('erased'), startAgain: t('choice.startAgain') }]]);
     const after = await storage.read(STATE_KEYS);
     expect(after).toEqual({});
     expect(textOf(await c.say('bonjour'))).toContain(t('welcome.hello'));
+  });
+
+  it('erase, then "no": nothing is erased and the same question comes back', async () => {
+    const storage = new MemoryStorage();
+    const c = new Conversation(storage);
+    await toNeeds(c);
+    await c.say(t('choice.menu.erase'));
+    const kept = textOf(await c.say(t('choice.erase.keep')));
+    expect(kept).toContain(t('erase.kept'));
+    expect(kept).toContain(t('q.needs'));
+    expect(Object.keys(await storage.read(STATE_KEYS))).toHaveLength(2);
   });
 
   it('erase my data reaches every conversation of the person, not only the current one', async () => {
@@ -227,7 +268,8 @@ describe('interruptions at any step', () => {
     await toNeeds(current);
     expect(Object.keys(await storage.read(keys)).sort()).toEqual([...keys].sort());
 
-    expect(textOf(await current.say('effacer mes données'))).toContain(t('erased'));
+    await current.say('effacer mes données');
+    expect(textOf(await current.say(t('choice.erase.confirm')))).toContain(t('erased'));
     expect(Object.keys(await storage.read(keys))).toEqual(['test/conversations/conv-other/']);
   });
 

@@ -22,7 +22,7 @@ const PLACES: Record<Locale, string> = {
   uk: 'Strasbourg',
 };
 
-type Line = Pick<Activity, 'type' | 'text'> & {
+type Line = Pick<Activity, 'type'> & Partial<Pick<Activity, 'text' | 'name' | 'value'>> & {
   from: { role: 'user' | 'bot' };
   suggestedActions?: { actions: { title: string }[] };
   attachments?: { contentType: string; content: { title?: string } }[];
@@ -32,7 +32,7 @@ function toLine(a: Partial<Activity>, role: 'user' | 'bot'): Line {
   return {
     type: a.type ?? 'message',
     from: { role },
-    text: a.text ?? '',
+    ...(a.type === 'event' ? { name: a.name, value: a.value as unknown } : { text: a.text ?? '' }),
     ...(a.suggestedActions ? { suggestedActions: { actions: a.suggestedActions.actions.map((x) => ({ title: String(x.title) })) } } : {}),
     ...(a.attachments?.length
       ? { attachments: a.attachments.map((x) => ({ contentType: x.contentType, content: { title: (x.content as { title?: string }).title } })) }
