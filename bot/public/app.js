@@ -6,7 +6,11 @@
  * - the language picker sets <html lang dir>, Web Chat's locale/dir/strings, and starts a new
  *   conversation in that language (same user id);
  * - too many new conversations (429) shows a notice in the person's language and tries again by
- *   itself; a full conversation (the bot says so, channelData.notice 'full') offers a new one.
+ *   itself; a full conversation (the bot says so, channelData.notice 'full') offers a new one;
+ * - the bot's events: 'boussole/language' (chosen in the chat: the page follows, same conversation),
+ *   'boussole/erased' (everything of the person leaves the page; one button starts anew);
+ * - a server that cannot be reached is said in the person's language; messages typed meanwhile are
+ *   kept (localStorage) and sent when it answers again.
  * Plain ES2020, no inline code: the page runs under a strict Content-Security-Policy.
  */
 (function () {
@@ -33,6 +37,7 @@
   var KEY_USER = 'boussole.user';
   var KEY_LANGUAGE = 'boussole.language';
   var KEY_CONVERSATION = 'boussole.conversation';
+  var KEY_OUTBOX = 'boussole.outbox';
   /** "<user id>.<signature>", as /tokens/generate returns it. */
   var CREDENTIAL_PATTERN = /^r_[A-Za-z0-9_-]{16,64}\.[A-Za-z0-9_-]{43}$/;
   var DOMAIN = window.location.origin + '/v3/directline';
@@ -312,6 +317,42 @@
       });
   }
 
+  /** Messages that could not be sent (server unreachable), kept to be sent once it answers again. */
+  function outbox() {
+    try {
+      var value = JSON.parse(read(KEY_OUTBOX) || '[]');
+      return Array.isArray(value) ? value : [];
+    } catch (_e) {
+      return [];
+    }
+  }
+
+  function setOutbox(items) {
+    write(KEY_OUTBOX, items.length ? JSON.stringify(items) : null);
+  }
+
+  /** After "erase my data": nothing of the person stays in the page, and one button starts anew. */
+  function showErased(language, texts) {
+    stopCurrent();
+    hideNotice();
+    write(KEY_CONVERSATION, null);
+    write(KEY_USER, null);
+    setOutbox([]);
+    var p = document.createElement('p');
+    p.className = 'status';
+    p.setAttribute('role', 'status');
+    p.textContent = texts.text;
+    var again = document.createElement('button');
+    again.type = 'button';
+    again.className = 'start-again';
+    again.textContent = texts.startAgain;
+    again.addEventListener('click', function () {
+      start(language, false);
+    });
+    chat.replaceChildren(p, again);
+    again.focus();
+  }
+
   function render(language, info, strings, conversation, user, my, isRetry) {
     var directLine = window.WebChat.createDirectLine({
       token: conversation.token,
@@ -320,28 +361,87 @@
       webSocket: false,
       conversationStartProperties: { locale: info.locale },
     });
-    var running = { directLine: directLine, subscriptions: [] };
+    // The page's language can change within this conversation (the person picks one in the chat).
+    var running = { directLine: directLine, subscriptions: [], language: language, strings: strings };
     current = running;
     var received = false;
-    var page = strings.page || {};
+    var page = function () {
+      return running.strings.page || {};
+    };
+    var store = window.WebChat.createStore();
+    var seen = {};
+
+    // A message that does not reach the server (DirectLineJS answers "retry", or fails once it knows
+    // the connection is down) is kept for later.
+    var postActivity = directLine.postActivity.bind(directLine);
+    directLine.postActivity = function (activity) {
+      var keep = function () {
+        if (activity.type !== 'message' || !activity.text) return;
+        var clientId = activity.channelData && activity.channelData.clientActivityID;
+        var pending = outbox().filter(function (item) {
+          return item.clientId !== clientId;
+        });
+        pending.push({ conversationId: conversation.conversationId, clientId: clientId, text: activity.text });
+        setOutbox(pending.slice(-20));
+      };
+      return postActivity(activity).do(
+        function (id) {
+          if (id === 'retry') keep();
+        },
+        function (error) {
+          // A refusal (4xx) is not an outage: the bot has said why; only unreachable servers keep it.
+          if (!error || !error.status) keep();
+        },
+      );
+    };
+
+    /** Sends what was kept for this conversation and is not in its history already. */
+    function flushOutbox() {
+      var pending = outbox();
+      var mine = pending.filter(function (item) {
+        return item.conversationId === conversation.conversationId;
+      });
+      setOutbox(
+        pending.filter(function (item) {
+          return item.conversationId !== conversation.conversationId;
+        }),
+      );
+      mine.forEach(function (item) {
+        if (!seen[item.clientId]) store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: item.text } });
+      });
+    }
 
     running.subscriptions.push(
       directLine.activity$.subscribe(function (activity) {
-        received = true;
-        if (activity.channelData && activity.channelData.notice === 'full' && current === running) {
-          showNotice(page.full, {
-            label: page.newConversation,
+        if (!received) {
+          received = true;
+          // The history is replayed first: send what was kept once it has had a moment to arrive.
+          window.setTimeout(function () {
+            if (current === running) flushOutbox();
+          }, 1000);
+        }
+        var clientId = activity.channelData && activity.channelData.clientActivityID;
+        if (clientId) seen[clientId] = true;
+        if (current !== running) return;
+        if (activity.channelData && activity.channelData.notice === 'full') {
+          showNotice(page().full, {
+            label: page().newConversation,
             run: function () {
               write(KEY_CONVERSATION, null);
-              start(language, false);
+              start(running.language, false);
             },
           });
+        }
+        if (activity.type === 'event' && activity.name === 'boussole/language') switchLanguage(running, activity.value);
+        if (activity.type === 'event' && activity.name === 'boussole/erased' && activity.value) {
+          showErased(running.language, activity.value);
+          return;
         }
         // DirectLineJS refreshes its token every 15 minutes: keep the newest for the next reload.
         if (typeof directLine.token === 'string' && directLine.token !== conversation.token) {
           conversation.token = directLine.token;
-          saveConversation(conversation.conversationId, conversation.token, language, user);
         }
+        saveConversation(conversation.conversationId, conversation.token, running.language, user);
       }),
     );
     running.subscriptions.push(
@@ -351,31 +451,46 @@
         // A resumed conversation that cannot be reached: forget it and start a new one (once).
         if (conversation.resumed && !received && !isRetry) {
           write(KEY_CONVERSATION, null);
-          start(language, true);
+          start(running.language, true);
         }
       }),
     );
 
     var container = document.createElement('div');
     container.className = 'webchat';
-    container.setAttribute('lang', language);
-    container.setAttribute('dir', info.dir);
     chat.replaceChildren(container);
 
     running.render = function () {
+      var now = LANGUAGES[running.language];
+      container.setAttribute('lang', running.language);
+      container.setAttribute('dir', now.dir);
       window.WebChat.renderWebChat(
         {
           directLine: directLine,
-          locale: info.locale,
-          dir: info.dir,
+          store: store,
+          locale: now.locale,
+          dir: now.dir,
           nonce: nonce,
-          overrideLocalizedStrings: strings.webchat || {},
-          styleOptions: styleOptions(info),
+          overrideLocalizedStrings: running.strings.webchat || {},
+          styleOptions: styleOptions(now),
         },
         container,
       );
     };
     running.render();
+  }
+
+  /** The person chose a language in the chat: the page follows (direction, texts), same conversation. */
+  function switchLanguage(running, language) {
+    if (!LANGUAGES[language] || language === running.language) return;
+    running.language = language;
+    write(KEY_LANGUAGE, language);
+    loadStrings(language).then(function (strings) {
+      if (current !== running || running.language !== language) return;
+      running.strings = strings;
+      applyPage(language, strings);
+      running.render();
+    });
   }
 
   // Card widths follow the screen (rotation, split screen): same Web Chat, new style options.
@@ -414,6 +529,12 @@
         if (restarted && LANGUAGES[language]) start(language, false);
       })
       .catch(function () {
+        if (!unreachable) {
+          // Said in the person's language; what they type meanwhile is kept and sent on return.
+          var strings = stringsCache[picker.value];
+          var offline = strings && strings.page && strings.page.offline;
+          if (offline) showNotice(offline);
+        }
         unreachable = true;
       });
   }, 3000);
