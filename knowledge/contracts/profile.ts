@@ -27,6 +27,8 @@ export const ProfileSchema = z.strictObject({
   status: z.enum(STATUSES).optional(),
   protection: z.enum(PROTECTIONS).optional(),
   statusSince: z.string().regex(MONTH, 'must be a month written YYYY-MM, e.g. "2026-03"').optional(),
+  /** Month of arrival in France: asylum seekers' health cover counts 3 months of residence from it. */
+  inFranceSince: z.string().regex(MONTH, 'must be a month written YYYY-MM, e.g. "2026-03"').optional(),
   cir: z.enum(CIR_STATES).optional(),
   frenchLevel: z.enum(FRENCH_LEVELS).optional(),
   readsWrites: z.union([z.boolean(), z.literal('unknown')]).optional(),
@@ -36,6 +38,8 @@ export const ProfileSchema = z.strictObject({
   children: z.strictObject({ schoolAge: z.boolean().optional(), under3: z.boolean().optional() }).optional(),
   foreignLicence: z.boolean().optional(),
   disability: z.boolean().optional(),
+  /** Has a job now (Action Logement and other employee schemes). */
+  employed: z.boolean().optional(),
   locale: z.enum(LOCALES).optional(),
 });
 export type Profile = z.infer<typeof ProfileSchema>;

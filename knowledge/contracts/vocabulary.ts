@@ -4,7 +4,21 @@ export const LOCALES = ['fr', 'en', 'ar', 'fa', 'ps', 'ti', 'ru', 'uk'] as const
 export type Locale = (typeof LOCALES)[number];
 export const RTL_LOCALES: readonly Locale[] = ['ar', 'fa', 'ps'];
 
-export const STATUSES = ['bpi', 'temporary_protection', 'newcomer', 'asylum_seeker', 'other', 'unknown'] as const;
+/**
+ * `bpi_family`: family member joining a beneficiary of international protection (family reunification);
+ * `no_right_to_stay`: no residence document (claim rejected, permit expired…). Both were folded into
+ * `other` before; `other` now means a right to stay by another route (EU citizen, resident, student).
+ */
+export const STATUSES = [
+  'bpi',
+  'temporary_protection',
+  'newcomer',
+  'asylum_seeker',
+  'other',
+  'unknown',
+  'bpi_family',
+  'no_right_to_stay',
+] as const;
 export type Status = (typeof STATUSES)[number];
 
 export const PROTECTIONS = ['refugee', 'subsidiary', 'stateless'] as const;
@@ -47,6 +61,7 @@ export const PROGRAMS = [
   'driving_licence_exchange',
   'asylum_support',
   'health_coverage',
+  'social_housing',
 ] as const;
 export type Program = (typeof PROGRAMS)[number];
 

@@ -23,12 +23,15 @@ interface StepRule {
 const needs = (ctx: Context, ...themes: Theme[]) =>
   ctx.profile.needs.length === 0 || themes.some((t) => ctx.profile.needs.includes(t));
 const is = (ctx: Context, program: Program, ...statuses: EligibilityStatus[]) => statuses.includes(ctx.status(program));
+/** The decision's first reason: where a program has several routes (CPAM, CGSS, CSSM, AME) it names the door. */
+const because = (ctx: Context, program: Program, code: string) => ctx.decision(program)?.reasons[0]?.code === `${program}.${code}`;
 const belowA2 = (ctx: Context) => ctx.profile.frenchLevel === 'none' || ctx.profile.frenchLevel === 'A1';
 
 const STEPS: StepRule[] = [
   { code: 'step.spada', program: 'asylum_support', applies: (c) => is(c, 'asylum_support', 'eligible') },
   { code: 'step.tell_status', applies: (c) => !c.profile.status || c.profile.status === 'unknown' },
   { code: 'step.sign_cir', program: 'cir', applies: (c) => is(c, 'cir', 'eligible') },
+  { code: 'step.cir_ask_ofii', program: 'cir', applies: (c) => because(c, 'cir', 'sign_later_on_request') && c.profile.cir === 'not_signed' },
   {
     code: 'step.licence_exchange',
     program: 'driving_licence_exchange',
@@ -43,12 +46,24 @@ const STEPS: StepRule[] = [
   { code: 'step.resident_card_b1', applies: (c) => c.profile.status === 'newcomer' && c.profile.frenchLevel === 'A2' },
   { code: 'step.language_beyond_ofii', applies: (c) => is(c, 'ofii_language', 'not_eligible') && needs(c, 'language') },
   { code: 'step.agir', program: 'agir', applies: (c) => is(c, 'agir', 'eligible', 'maybe') },
-  { code: 'step.health_coverage', program: 'health_coverage', applies: (c) => is(c, 'health_coverage', 'eligible') },
+  {
+    code: 'step.health_coverage',
+    program: 'health_coverage',
+    applies: (c) => because(c, 'health_coverage', 'regular_resident') || because(c, 'health_coverage', 'asylum_after_3_months'),
+  },
+  { code: 'step.health_coverage_cgss', program: 'health_coverage', applies: (c) => because(c, 'health_coverage', 'regular_resident_cgss') },
+  { code: 'step.health_coverage_cssm', program: 'health_coverage', applies: (c) => because(c, 'health_coverage', 'mayotte_cssm') },
+  { code: 'step.ame', program: 'health_coverage', applies: (c) => because(c, 'health_coverage', 'ame_after_3_months') },
   {
     code: 'step.pass_clinic',
     program: 'health_coverage',
-    applies: (c) => c.profile.status === 'asylum_seeker' && is(c, 'health_coverage', 'not_eligible', 'maybe'),
+    applies: (c) =>
+      (c.profile.status === 'asylum_seeker' || c.profile.status === 'no_right_to_stay') &&
+      is(c, 'health_coverage', 'not_eligible', 'maybe'),
   },
+  { code: 'step.social_housing', program: 'social_housing', applies: (c) => is(c, 'social_housing', 'eligible') && needs(c, 'housing') },
+  { code: 'step.asylum_housing', program: 'social_housing', applies: (c) => because(c, 'social_housing', 'asylum_route_ofii') && needs(c, 'housing') },
+  { code: 'step.emergency_shelter', program: 'social_housing', applies: (c) => because(c, 'social_housing', 'emergency_115') && needs(c, 'housing') },
   { code: 'step.school_enrolment', program: 'school_enrolment', applies: (c) => is(c, 'school_enrolment', 'eligible') },
   { code: 'step.oepre', program: 'oepre', applies: (c) => is(c, 'oepre', 'eligible') },
   {

@@ -11,7 +11,7 @@ export const PROGRAMS_BY_THEME: Readonly<Record<Theme, readonly Program[]>> = {
   employment: ['france_travail', 'mission_locale', 'volontr'],
   training: ['france_travail', 'mission_locale'],
   studies: ['mission_locale'],
-  housing: ['agir'],
+  housing: ['social_housing', 'agir'],
   mobility: ['driving_licence_exchange'],
   health: ['health_coverage'],
   mental_health: ['health_coverage'],

@@ -26,8 +26,10 @@ type Outcome = { result: 'pass' | 'fail' | 'unknown'; reason?: ReasonCode; ask?:
 const FIELD_OF: Record<Condition['kind'], string> = {
   statusIn: 'status',
   sinceStatus: 'statusSince',
+  sinceArrival: 'inFranceSince',
   ageBetween: 'age',
   departmentNotIn: 'location',
+  departmentIn: 'location',
   levelIn: 'frenchLevel',
   flag: '',
 };
@@ -38,6 +40,21 @@ function fieldOf(c: Condition): string {
 
 function boolOf(b: boolean): Raw['value'] {
   return b ? 'true' : 'false';
+}
+
+/** Month precision: in the limit month itself only the day on the document decides. */
+function withinMonths(c: { minMonths?: number; maxMonths?: number }, months: number): Raw {
+  const params: Params = { months };
+  const edge = { value: 'missing' as const, params, askCode: 'ask.status_date_exact' };
+  if (c.maxMonths !== undefined) {
+    if (months > c.maxMonths) return { value: 'false', params };
+    if (months === c.maxMonths) return edge;
+  }
+  if (c.minMonths !== undefined) {
+    if (months < c.minMonths) return { value: 'false', params };
+    if (months === c.minMonths) return edge;
+  }
+  return { value: 'true', params };
 }
 
 /** Reads the fact a condition needs and says whether it holds, is false, or is not known. */
@@ -55,6 +72,10 @@ function read(c: Condition, f: Facts): Raw {
       return f.department === undefined
         ? { value: 'missing', params: {} }
         : { value: boolOf(!c.codes.includes(f.department)), params: { department: f.department } };
+    case 'departmentIn':
+      return f.department === undefined
+        ? { value: 'missing', params: {} }
+        : { value: boolOf(c.codes.includes(f.department)), params: { department: f.department } };
     case 'flag': {
       const actual = f[c.field];
       return actual === undefined ? { value: 'missing', params: {} } : { value: boolOf(actual === c.equals), params: {} };
@@ -73,21 +94,17 @@ function read(c: Condition, f: Facts): Raw {
     }
     case 'sinceStatus': {
       const months = f.monthsSinceStatus;
-      const years = f.calendarYearsSinceStatus;
-      if (months === undefined || years === undefined) return { value: 'missing', params: {} };
-      const params: Params = { months };
-      if (c.maxCalendarYears !== undefined && years > c.maxCalendarYears) return { value: 'false', params };
-      // Month precision: in the limit month itself only the day on the document decides.
-      const edge = { value: 'missing' as const, params, askCode: 'ask.status_date_exact' };
-      if (c.maxMonths !== undefined) {
-        if (months > c.maxMonths) return { value: 'false', params };
-        if (months === c.maxMonths) return edge;
-      }
-      if (c.minMonths !== undefined) {
-        if (months < c.minMonths) return { value: 'false', params };
-        if (months === c.minMonths) return edge;
-      }
-      return { value: 'true', params };
+      if (months === undefined || f.calendarYearsSinceStatus === undefined) return { value: 'missing', params: {} };
+      if (c.maxCalendarYears !== undefined && f.calendarYearsSinceStatus > c.maxCalendarYears) return { value: 'false', params: { months } };
+      return withinMonths(c, months);
+    }
+    case 'sinceArrival': {
+      if (f.monthsInFrance !== undefined) return withinMonths(c, f.monthsInFrance);
+      // A floor settles "more than N months" and "not within N months"; anything else needs the arrival.
+      const floor = f.monthsInFranceAtLeast;
+      if (floor !== undefined && c.maxMonths !== undefined && floor > c.maxMonths) return { value: 'false', params: { months: floor } };
+      if (floor !== undefined && c.maxMonths === undefined && c.minMonths !== undefined && floor > c.minMonths) return { value: 'true', params: {} };
+      return { value: 'missing', params: {} };
     }
   }
 }
@@ -172,7 +189,7 @@ export function codesOf(rule: Rule): string[] {
       codes.add(failCodeOf(rule.program, c));
       codes.add(askCodeOf(c));
       if (c.kind === 'ageBetween' && c.maxWithDisability !== undefined) codes.add(askCodeOf(c, 'disability'));
-      if (c.kind === 'sinceStatus') codes.add('ask.status_date_exact');
+      if (c.kind === 'sinceStatus' || c.kind === 'sinceArrival') codes.add('ask.status_date_exact');
     }
   }
   return [...codes];

@@ -11,6 +11,10 @@ export interface Facts {
   monthsSinceStatus?: number;
   /** Difference of calendar years (AGIR counts "since 1 January of the previous year"). */
   calendarYearsSinceStatus?: number;
+  /** Whole calendar months since `inFranceSince`. */
+  monthsInFrance?: number;
+  /** Without an arrival date, the status date still proves at least this many months in France. */
+  monthsInFranceAtLeast?: number;
   age?: number;
   disability?: boolean;
   level?: Exclude<FrenchLevel, 'unknown'>;
@@ -18,12 +22,21 @@ export interface Facts {
   department?: string;
   cir?: Exclude<CirState, 'unknown'>;
   foreignLicence?: boolean;
+  employed?: boolean;
   'children.schoolAge'?: boolean;
   'children.under3'?: boolean;
 }
 
 function known<T extends string>(value: T | undefined, unknown: T): Exclude<T, typeof unknown> | undefined {
   return value === undefined || value === unknown ? undefined : (value as Exclude<T, typeof unknown>);
+}
+
+/** Whole calendar months from a YYYY-MM month to today's; a month in the future is a typo, left unknown. */
+function monthsSince(month: string | undefined, today: Date): number | undefined {
+  if (!month) return undefined;
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const months = (today.getUTCFullYear() - year) * 12 + (today.getUTCMonth() + 1 - m);
+  return months >= 0 ? months : undefined;
 }
 
 export function buildFacts(profile: Profile, department: string | undefined, today: Date): Facts {
@@ -36,17 +49,18 @@ export function buildFacts(profile: Profile, department: string | undefined, tod
     disability: profile.disability,
     department,
     foreignLicence: profile.foreignLicence,
+    employed: profile.employed,
     'children.schoolAge': profile.children?.schoolAge,
     'children.under3': profile.children?.under3,
   };
-  if (profile.statusSince) {
-    const [year, month] = profile.statusSince.split('-').map(Number) as [number, number];
-    const months = (today.getUTCFullYear() - year) * 12 + (today.getUTCMonth() + 1 - month);
-    // A date in the future is a typo, not a fact: leave it unknown so the rule asks again.
-    if (months >= 0) {
-      facts.monthsSinceStatus = months;
-      facts.calendarYearsSinceStatus = today.getUTCFullYear() - year;
-    }
+  const since = monthsSince(profile.statusSince, today);
+  if (since !== undefined) {
+    facts.monthsSinceStatus = since;
+    facts.calendarYearsSinceStatus = today.getUTCFullYear() - Number(profile.statusSince!.slice(0, 4));
   }
+  // Nobody claims asylum or gets a permit before arriving: the status date is a floor for the time in France.
+  facts.monthsInFranceAtLeast = facts.monthsSinceStatus;
+  const arrival = monthsSince(profile.inFranceSince, today);
+  if (arrival !== undefined) facts.monthsInFrance = Math.max(arrival, facts.monthsSinceStatus ?? 0);
   return facts;
 }

@@ -10,6 +10,7 @@ import missionLocale from './programs/mission-locale';
 import oepre from './programs/oepre';
 import ofiiLanguage from './programs/ofii-language';
 import schoolEnrolment from './programs/school-enrolment';
+import socialHousing from './programs/social-housing';
 import volontr from './programs/volontr';
 import type { Rule } from './schema';
 
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   agir,
   integrationActions,
   healthCoverage,
+  socialHousing,
   schoolEnrolment,
   oepre,
   franceTravail,

@@ -11,6 +11,7 @@ export const FLAG_FIELDS = [
   'readsWrites',
   'foreignLicence',
   'disability',
+  'employed',
   'children.schoolAge',
   'children.under3',
 ] as const;
@@ -33,6 +34,13 @@ export const ConditionSchema = z.discriminatedUnion('kind', [
     maxCalendarYears: z.number().int().min(0).optional(),
     ...Tuning,
   }),
+  /** Months of residence in France, from `inFranceSince` (asylum seekers' health cover). */
+  z.strictObject({
+    kind: z.literal('sinceArrival'),
+    minMonths: z.number().int().positive().optional(),
+    maxMonths: z.number().int().positive().optional(),
+    ...Tuning,
+  }),
   z.strictObject({
     kind: z.literal('ageBetween'),
     min: z.number().int().min(0),
@@ -42,6 +50,11 @@ export const ConditionSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('departmentNotIn'),
+    codes: z.array(z.string().regex(/^(\d{2}|2[AB]|97[1-6])$/)).min(1),
+    ...Tuning,
+  }),
+  z.strictObject({
+    kind: z.literal('departmentIn'),
     codes: z.array(z.string().regex(/^(\d{2}|2[AB]|97[1-6])$/)).min(1),
     ...Tuning,
   }),

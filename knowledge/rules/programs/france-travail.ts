@@ -1,14 +1,27 @@
 import { defineRule } from '../schema';
 
-/** Registration as a jobseeker: everyone with the right to work; asylum seekers only with an authorisation. */
+/**
+ * Registration as a jobseeker: everyone with the right to work, EU citizens on an identity card; `other`
+ * (EU citizen, resident, student) is in, with the reminder that a permit must allow work. Asylum seekers
+ * only with an authorisation; no right to stay → no registration.
+ */
 export default defineRule({
   program: 'france_travail',
-  checkedOn: '2026-11-23',
-  sources: ['003_212a6d9f86037104.txt §L\'emploi', 'https://www.gisti.org/spip.php?article5157'],
+  checkedOn: '2026-11-27',
+  sources: [
+    '003_212a6d9f86037104.txt §L\'emploi',
+    'https://www.gisti.org/spip.php?article5157',
+    'https://www.service-public.fr/particuliers/vosdroits/F12136',
+    'https://refugies.info/fr/demarche/5dc947cebceb3c004fc43214',
+  ],
   cases: [
     {
-      when: [{ kind: 'statusIn', statuses: ['bpi', 'newcomer', 'temporary_protection'] }],
+      when: [{ kind: 'statusIn', statuses: ['bpi', 'bpi_family', 'newcomer', 'temporary_protection'] }],
       then: { status: 'eligible', code: 'france_travail.right_to_work' },
+    },
+    {
+      when: [{ kind: 'statusIn', statuses: ['other'] }],
+      then: { status: 'eligible', code: 'france_travail.other_if_work_allowed' },
     },
     {
       when: [{ kind: 'statusIn', statuses: ['asylum_seeker'] }],

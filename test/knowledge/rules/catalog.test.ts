@@ -9,7 +9,7 @@ import { RULES } from '../../../knowledge/rules';
 import { RuleSchema } from '../../../knowledge/rules/schema';
 
 const SEEDS = join(__dirname, '..', '..', '..', '..', 'shared', 'seeds');
-const TODAY = new Date('2026-11-23T23:59:59Z');
+const TODAY = new Date('2026-11-27T23:59:59Z');
 
 describe('rule files', () => {
   it('cover exactly the program vocabulary, once each', () => {

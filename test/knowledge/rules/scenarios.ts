@@ -30,6 +30,14 @@ const A2 = 'domain-and-peers.md A2 (AGIR)';
 const A4 = 'domain-and-peers.md A4 (ages)';
 const A5 = 'domain-and-peers.md A5 (licence)';
 const A3 = 'domain-and-peers.md A3 (asylum)';
+const AMELI_ASYLUM = 'https://www.ameli.fr/assure/droits-demarches/europe-international/protection-sociale-france/demandeur-d-asile (2026-11-27)';
+const SOCIAL_HOUSING = 'https://www.service-public.fr/particuliers/vosdroits/F869; DNA (OFII), 115 (2026-11-27)';
+const AME = 'https://www.service-public.fr/particuliers/vosdroits/F3079 (2026-11-27)';
+const CIR_L413 = 'CESEDA L413-2, L413-4, R413-4 (legifrance, 2026-11-27)';
+const MAYOTTE = 'https://welcometofrance.com/fiche/le-regime-de-securite-sociale-a-mayotte (2026-11-27)';
+const CGSS = 'http://www.cgss.gf/assures/les-prestations-assurance-maladie/vos-droits-a-la-securite-sociale/ (2026-11-27)';
+const AGIR_FR = 'https://forumrefugies.org/nos-actions/en-france/refugies/programmes-d-integration (2026-11-27)';
+const FT_OTHER = 'DOMAIN.md §2 france_travail; https://www.service-public.fr/particuliers/vosdroits/F12136 (2026-11-27)';
 
 const bpi = (extra: ProfileInput = {}): ProfileInput => ({ status: 'bpi', protection: 'refugee', ...extra });
 const newcomer = (extra: ProfileInput = {}): ProfileInput => ({ status: 'newcomer', ...extra });
@@ -66,17 +74,17 @@ export const SCENARIOS: Scenario[] = [
   { name: 'BPI below A2 → no residence-card language step (exempt)', source: 'domain-and-peers.md A1 (BPI exempt)', profile: bpi({ frenchLevel: 'none' }), expect: {}, noSteps: ['step.residence_card_a2'] },
 
   // --- AGIR: current or previous calendar year (002 §3.4, A2)
-  { name: 'BPI protected this year', source: A2, profile: bpi({ statusSince: '2026-03' }), expect: { agir: { status: 'eligible', codes: ['agir.recent_bpi', 'agir.confirm_with_ofii', 'agir.criteria_tightened_2024'] } }, steps: ['step.agir'] },
-  { name: 'BPI protected in January of the previous year', source: A2, profile: bpi({ statusSince: '2025-01' }), expect: { agir: 'eligible' } },
+  { name: 'BPI protected this year, CIR signed', source: A2, profile: bpi({ statusSince: '2026-03', cir: 'signed' }), expect: { agir: { status: 'eligible', codes: ['agir.recent_bpi', 'agir.confirm_with_ofii', 'agir.criteria_tightened_2024'] } }, steps: ['step.agir'] },
+  { name: 'BPI protected in January of the previous year', source: A2, profile: bpi({ statusSince: '2025-01', cir: 'signed' }), expect: { agir: 'eligible' } },
   { name: 'BPI protected in December two years ago → out', source: A2, profile: bpi({ statusSince: '2024-12' }), expect: { agir: { status: 'not_eligible', codes: ['agir.sinceStatus'] } } },
-  { name: 'AGIR on 2 January: December of last year still counts', source: A2, today: '2027-01-02', profile: bpi({ statusSince: '2026-12' }), expect: { agir: 'eligible' } },
+  { name: 'AGIR on 2 January: December of last year still counts', source: A2, today: '2027-01-02', profile: bpi({ statusSince: '2026-12', cir: 'signed' }), expect: { agir: 'eligible' } },
   { name: 'AGIR on 2 January: two calendar years back is out', source: A2, today: '2027-01-02', profile: bpi({ statusSince: '2025-12' }), expect: { agir: 'not_eligible' } },
   { name: 'AGIR without date → maybe, ask statusSince', source: A2, profile: bpi(), expect: { agir: { status: 'maybe', ask: ['statusSince'] } } },
   { name: 'AGIR in Corse-du-Sud → maybe', source: A2, profile: bpi({ statusSince: '2026-01', location: { department: '2A' } }), expect: { agir: { status: 'maybe', codes: ['agir.departmentNotIn'] } } },
   { name: 'AGIR in Haute-Corse → maybe', source: A2, profile: bpi({ statusSince: '2026-01', location: { department: '2B' } }), expect: { agir: 'maybe' } },
   { name: 'AGIR in La Réunion → maybe', source: A2, profile: bpi({ statusSince: '2026-01', location: { postcode: '97400' } }), expect: { agir: 'maybe' } },
   { name: 'AGIR in Guyane → maybe', source: A2, profile: bpi({ statusSince: '2026-01', location: { department: '973' } }), expect: { agir: 'maybe' } },
-  { name: 'AGIR in Limoges → eligible', source: A2, profile: bpi({ statusSince: '2026-01', location: { postcode: '87000' } }), expect: { agir: 'eligible' } },
+  { name: 'AGIR in Limoges → eligible', source: A2, profile: bpi({ statusSince: '2026-01', cir: 'signed', location: { postcode: '87000' } }), expect: { agir: 'eligible' } },
   { name: 'AGIR not for newcomers', source: A2, profile: newcomer({ statusSince: '2026-01' }), expect: { agir: { status: 'not_eligible', codes: ['agir.statusIn'] } } },
   { name: 'AGIR not for temporary protection', source: A2, profile: { status: 'temporary_protection', statusSince: '2026-01' }, expect: { agir: 'not_eligible' } },
   { name: 'AGIR not for asylum seekers', source: A2, profile: { status: 'asylum_seeker', statusSince: '2026-01' }, expect: { agir: 'not_eligible' } },
@@ -114,7 +122,8 @@ export const SCENARIOS: Scenario[] = [
   { name: 'BPI → France Travail', source: A3, profile: bpi({ needs: ['employment'] }), expect: { france_travail: 'eligible' }, steps: ['step.france_travail'] },
   { name: 'temporary protection → France Travail', source: A3, profile: { status: 'temporary_protection' }, expect: { france_travail: 'eligible' } },
   { name: 'asylum seeker → work only after 6 months with authorisation', source: A3, profile: { status: 'asylum_seeker', needs: ['employment'] }, expect: { france_travail: { status: 'maybe', codes: ['france_travail.work_authorisation_after_6_months'] } }, steps: ['step.work_after_6_months'] },
-  { name: 'other status → not France Travail by this rule', source: A3, profile: { status: 'other' }, expect: { france_travail: 'not_eligible' } },
+  { name: 'other status (EU citizen, resident, student) → France Travail', source: FT_OTHER, profile: { status: 'other', needs: ['employment'] }, expect: { france_travail: { status: 'eligible', codes: ['france_travail.other_if_work_allowed'] } }, steps: ['step.france_travail'] },
+  { name: 'no right to stay → no France Travail registration', source: FT_OTHER, profile: { status: 'no_right_to_stay' }, expect: { france_travail: 'not_eligible' } },
 
   // --- Driving licence exchange: one year (A5)
   { name: 'licence, protected 11 months ago → exchange', source: A5, profile: bpi({ foreignLicence: true, statusSince: '2025-12' }), expect: { driving_licence_exchange: { status: 'eligible', codes: ['driving_licence_exchange.agreement_country'] } }, steps: ['step.licence_exchange'] },
@@ -131,8 +140,43 @@ export const SCENARIOS: Scenario[] = [
   // --- Health coverage (A3)
   { name: 'BPI → PUMa', source: A3, profile: bpi(), expect: { health_coverage: 'eligible' }, steps: ['step.health_coverage'] },
   { name: 'asylum seeker for 5 months → PUMa', source: A3, profile: { status: 'asylum_seeker', statusSince: '2026-06' }, expect: { health_coverage: 'eligible' } },
-  { name: 'asylum seeker for 2 months → PASS', source: A3, profile: { status: 'asylum_seeker', statusSince: '2026-09' }, expect: { health_coverage: { status: 'not_eligible', codes: ['health_coverage.pass_until_3_months'] } }, steps: ['step.pass_clinic'] },
+  { name: 'asylum seeker in France for 2 months → urgent care and PASS', source: AMELI_ASYLUM, profile: { status: 'asylum_seeker', statusSince: '2026-10', inFranceSince: '2026-09' }, expect: { health_coverage: { status: 'not_eligible', codes: ['health_coverage.urgent_care_first_3_months'] } }, steps: ['step.pass_clinic'], noSteps: ['step.health_coverage'] },
   { name: 'asylum seeker, 3 months → limit month, maybe', source: A3, profile: { status: 'asylum_seeker', statusSince: '2026-08' }, expect: { health_coverage: 'maybe' } },
-  { name: 'asylum seeker, no date → maybe, not no', source: A3, profile: { status: 'asylum_seeker' }, expect: { health_coverage: { status: 'maybe', ask: ['statusSince'] } } },
+  { name: 'asylum seeker, no date → maybe, ask the arrival', source: AMELI_ASYLUM, profile: { status: 'asylum_seeker' }, expect: { health_coverage: { status: 'maybe', ask: ['inFranceSince'] } } },
   { name: 'other status → check regular residence', source: A3, profile: { status: 'other' }, expect: { health_coverage: { status: 'maybe', codes: ['health_coverage.check_regular_residence'] } } },
+  // --- Issue 9, point 1: an asylum certificate does not open social housing; OFII's DNA or the 115 does
+  { name: 'asylum seeker needing housing → not social housing, OFII route', source: SOCIAL_HOUSING, profile: { status: 'asylum_seeker', needs: ['housing'] }, expect: { social_housing: { status: 'not_eligible', codes: ['social_housing.asylum_route_ofii'] } }, steps: ['step.asylum_housing'], noSteps: ['step.social_housing'] },
+  { name: 'BPI needing housing → social housing application', source: SOCIAL_HOUSING, profile: bpi({ needs: ['housing'] }), expect: { social_housing: { status: 'eligible', codes: ['social_housing.regular_stay'] } }, steps: ['step.social_housing'] },
+  { name: 'no right to stay needing housing → 115', source: SOCIAL_HOUSING, profile: { status: 'no_right_to_stay', needs: ['housing'] }, expect: { social_housing: { status: 'not_eligible', codes: ['social_housing.emergency_115'] } }, steps: ['step.emergency_shelter'] },
+  { name: 'temporary protection → social housing depends on the document', source: SOCIAL_HOUSING, profile: { status: 'temporary_protection' }, expect: { social_housing: { status: 'maybe', codes: ['social_housing.check_document'] } } },
+
+  // --- Point 2: `other` (EU citizen, resident, student) keeps the mission locale
+  { name: 'other status, 20 → mission locale', source: DOMAIN, profile: { status: 'other', age: 20, needs: ['employment'] }, expect: { mission_locale: 'eligible' }, steps: ['step.mission_locale'] },
+  { name: 'no right to stay, 20 → no mission locale', source: DOMAIN, profile: { status: 'no_right_to_stay', age: 20 }, expect: { mission_locale: 'not_eligible' } },
+
+  // --- Point 7: asylum seekers' 3 months count from arrival in France, not from the claim
+  { name: 'claim last month, arrived 5 months ago → PUMa now', source: AMELI_ASYLUM, profile: { status: 'asylum_seeker', statusSince: '2026-10', inFranceSince: '2026-06' }, expect: { health_coverage: { status: 'eligible', codes: ['health_coverage.asylum_after_3_months'] } }, steps: ['step.health_coverage'], noSteps: ['step.pass_clinic'] },
+  { name: 'claim last month, arrival not said → maybe, ask the arrival', source: AMELI_ASYLUM, profile: { status: 'asylum_seeker', statusSince: '2026-10' }, expect: { health_coverage: { status: 'maybe', ask: ['inFranceSince'] } }, steps: ['step.pass_clinic'] },
+  { name: 'claim 5 months ago → PUMa (arrival is earlier still)', source: AMELI_ASYLUM, profile: { status: 'asylum_seeker', statusSince: '2026-06' }, expect: { health_coverage: 'eligible' } },
+  { name: 'arrived 3 months ago → the limit month, maybe', source: AMELI_ASYLUM, profile: { status: 'asylum_seeker', inFranceSince: '2026-08' }, expect: { health_coverage: { status: 'maybe', codes: ['ask.status_date_exact'] } } },
+  { name: 'no right to stay, 4 months in France → AME', source: AME, profile: { status: 'no_right_to_stay', inFranceSince: '2026-07' }, expect: { health_coverage: { status: 'eligible', codes: ['health_coverage.ame_after_3_months', 'health_coverage.ame_resources'] } }, steps: ['step.ame'], noSteps: ['step.health_coverage'] },
+  { name: 'no right to stay, 1 month in France → urgent care', source: AME, profile: { status: 'no_right_to_stay', inFranceSince: '2026-10' }, expect: { health_coverage: { status: 'not_eligible', codes: ['health_coverage.urgent_care_first_3_months'] } }, steps: ['step.pass_clinic'] },
+
+  // --- Point 6: the CIR is signed at the first admission; later, on request
+  { name: 'refugee protected in 2017, CIR not signed → may ask, not "must sign"', source: CIR_L413, profile: bpi({ statusSince: '2017-05', cir: 'not_signed' }), expect: { cir: { status: 'maybe', codes: ['cir.sign_later_on_request'] } }, steps: ['step.cir_ask_ofii'], noSteps: ['step.sign_cir'] },
+  { name: 'refugee protected 8 months ago, CIR not signed → sign at OFII', source: CIR_L413, profile: bpi({ statusSince: '2026-03', cir: 'not_signed' }), expect: { cir: { status: 'eligible', codes: ['cir.sign_at_ofii'] } }, steps: ['step.sign_cir'] },
+  { name: 'refugee protected in 2017, CIR unknown → maybe, no "must sign"', source: CIR_L413, profile: bpi({ statusSince: '2017-05' }), expect: { cir: 'maybe' }, noSteps: ['step.sign_cir', 'step.cir_ask_ofii'] },
+  { name: 'family member of a BPI, just arrived → signs the CIR', source: CIR_L413, profile: { status: 'bpi_family', statusSince: '2026-09', cir: 'not_signed' }, expect: { cir: 'eligible' } },
+
+  // --- Point 3: overseas health insurers
+  { name: 'BPI in Mayotte → CSSM, not PUMa', source: MAYOTTE, profile: bpi({ location: { department: '976' } }), expect: { health_coverage: { status: 'eligible', codes: ['health_coverage.mayotte_cssm'] } }, steps: ['step.health_coverage_cssm'], noSteps: ['step.health_coverage'] },
+  { name: 'newcomer in La Réunion → CGSS, not CPAM', source: CGSS, profile: newcomer({ location: { postcode: '97400' } }), expect: { health_coverage: { status: 'eligible', codes: ['health_coverage.regular_resident_cgss'] } }, steps: ['step.health_coverage_cgss'], noSteps: ['step.health_coverage'] },
+  { name: 'asylum seeker in Mayotte → no PUMa, no AME', source: MAYOTTE, profile: { status: 'asylum_seeker', statusSince: '2026-01', location: { department: '976' } }, expect: { health_coverage: { status: 'maybe', codes: ['health_coverage.mayotte_no_puma_no_ame'] } }, noSteps: ['step.health_coverage', 'step.ame'] },
+  { name: 'no right to stay in Mayotte → no AME', source: MAYOTTE, profile: { status: 'no_right_to_stay', inFranceSince: '2025-01', location: { department: '976' } }, expect: { health_coverage: { status: 'maybe', codes: ['health_coverage.mayotte_no_puma_no_ame'] } }, noSteps: ['step.ame'] },
+  { name: 'BPI in Limoges → CPAM', source: A3, profile: bpi({ location: { postcode: '87000' } }), expect: { health_coverage: { status: 'eligible', codes: ['health_coverage.regular_resident'] } }, steps: ['step.health_coverage'] },
+
+  // --- Point 13: AGIR is offered at the CIR signature; family members of a BPI are in
+  { name: 'recent BPI who changed "CIR signed" to "no" → AGIR maybe, at the signature', source: AGIR_FR, profile: bpi({ statusSince: '2026-03', cir: 'not_signed' }), expect: { agir: { status: 'maybe', codes: ['agir.at_cir_signature'] } } },
+  { name: 'recent BPI, CIR not asked → AGIR maybe, ask the CIR', source: AGIR_FR, profile: bpi({ statusSince: '2026-03' }), expect: { agir: { status: 'maybe', ask: ['cir'] } } },
+  { name: 'spouse joining a BPI, CIR signed → AGIR', source: AGIR_FR, profile: { status: 'bpi_family', statusSince: '2026-05', cir: 'signed' }, expect: { agir: 'eligible' } },
 ];
