@@ -43,6 +43,10 @@ export const AudienceSchema = z.strictObject({
   parents: z.boolean().optional(),
   women: z.boolean().optional(),
   youth: z.boolean().optional(),
+  /** Only for people who said they have a recognised disability (Cap emploi…). */
+  disability: z.literal(true).optional(),
+  /** Only for people who said they have a job (Action Logement…). */
+  employed: z.literal(true).optional(),
 });
 export type Audience = z.infer<typeof AudienceSchema>;
 
@@ -52,6 +56,10 @@ export const GeographySchema = z
     regions: z.array(REGION).optional(),
     departments: z.array(DEPARTMENT).optional(),
     communes: z.array(COMMUNE).optional(),
+    /** Departments where the resource does not apply (a national scheme with an overseas exception). */
+    excludeDepartments: z.array(DEPARTMENT).optional(),
+    /** Made for rural, low-density places: left out in a large town. */
+    rural: z.boolean().optional(),
     /** [longitude, latitude] of the place where people go, when sourced. */
     coordinates: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).optional(),
   })

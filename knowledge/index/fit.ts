@@ -1,5 +1,7 @@
 import type { Resource } from '../catalog/schema';
 import type { Profile } from '../contracts/profile';
+import type { LocationResult } from '../contracts/result';
+import { getCommune } from '../geo';
 import type { EligibilityStatus, Program } from '../contracts/vocabulary';
 
 /**
@@ -30,8 +32,27 @@ export function audienceAllows(resource: Resource, profile: Profile): boolean {
     if (max !== undefined && age > max) return false;
     if (a.youth && age > (profile.disability ? 30 : 25) && a.maxAge === undefined) return false;
   }
+  // Targeted services are for people who said so: a disability or employee scheme is noise to anyone else.
+  if (a.disability && profile.disability !== true) return false;
+  if (a.employed && profile.employed !== true) return false;
   if (a.parents && profile.children && profile.children.schoolAge === false && profile.children.under3 === false) {
     return false;
+  }
+  return true;
+}
+
+/**
+ * A town of this size is not the "zone peu dense" rural car-pools and workshops are made for. INSEE's density
+ * grid is not in our data; a population floor this high only leaves them out where they are clearly wrong.
+ */
+export const LARGE_TOWN = 50_000;
+
+export function placeAllows(resource: Resource, location: LocationResult): boolean {
+  if (location.status !== 'resolved') return true;
+  if (resource.geography.excludeDepartments?.includes(location.department)) return false;
+  if (resource.geography.rural && location.inseeCode) {
+    const population = getCommune(location.inseeCode)?.population;
+    if (population !== undefined && population >= LARGE_TOWN) return false;
   }
   return true;
 }

@@ -4,7 +4,7 @@ import type { EligibilityStatus, Program, Scope, Theme } from '../contracts/voca
 import { departmentName, distanceKm, regionOfDepartment } from '../geo';
 import type { RecommendInput } from '../orient';
 import { CELL_DEGREES, cellOf, type CatalogIndex, type LonLat } from './build';
-import { audienceAllows, programsAllow } from './fit';
+import { audienceAllows, placeAllows, programsAllow } from './fit';
 import { toRecommendation } from './localize';
 import { acrossBorderProximity, compareRanked, proximityOf, WEIGHT_TOTAL, WEIGHTS, NEAR_KM, scoreParts, total, type ScoreParts } from './score';
 
@@ -175,7 +175,7 @@ export function recommend(index: CatalogIndex, { profile, decisions, geo, locale
         // Its proximity is known already: if even its best other parts cannot rank, nothing else is computed.
         const proximity = proximityOf(resource.geography.scope, inDepartment, distance);
         if (!couldRank(index.best[position]!, (WEIGHTS.proximity * proximity) / WEIGHT_TOTAL)) return;
-        if (!programsAllow(resource, statusOf) || !audienceAllows(resource, profile)) return;
+        if (!programsAllow(resource, statusOf) || !audienceAllows(resource, profile) || !placeAllows(resource, location)) return;
         const parts = scoreParts({ resource, need, profile, locale, statusOf, distanceKm: distance, inDepartment });
         const c: Candidate = distance === undefined ? { position, inDepartment } : { position, inDepartment, distance };
         top.offer({ c, resource, parts, scope: resource.geography.scope, score: total(parts) });
