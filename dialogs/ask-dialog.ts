@@ -23,12 +23,16 @@ export interface AskOptions {
   buttonsOnly: string;
 }
 
-export type AskResult =
+export type AskResult = (
   | { kind: 'choice'; value: string }
   | { kind: 'several'; values: string[] }
   | { kind: 'month'; month: string }
   | { kind: 'integer'; value: number }
-  | { kind: 'text'; text: string };
+  | { kind: 'text'; text: string }
+) & {
+  /** What a typed answer (not a button) was understood as, in the person's words for it, to say back. */
+  understood?: string;
+};
 
 interface AskState {
   options: AskOptions;
@@ -63,9 +67,12 @@ export class AskDialog extends Dialog<AskOptions> {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const state = dc.activeDialog!.state.ask as AskState;
-    const result = await this.recognize(dc.context.activity.text ?? '', state.options);
-    if (result) return dc.endDialog(result);
-    return this.retry(dc, state);
+    const text = dc.context.activity.text ?? '';
+    const result = await this.recognize(text, state.options);
+    if (!result) return this.retry(dc, state);
+    const tapped = state.options.choices.some((c) => c.title === text.trim());
+    const understood = tapped ? undefined : understoodAs(result, state.options);
+    return dc.endDialog(understood ? { ...result, understood } : result);
   }
 
   override async repromptDialog(context: DialogContext['context'], instance: { state: Record<string, unknown> }): Promise<void> {
@@ -103,5 +110,25 @@ export class AskDialog extends Dialog<AskOptions> {
       default:
         return undefined;
     }
+  }
+}
+
+/** A recognised typed answer told back: button titles, a month in the person's language, a number. */
+function understoodAs(result: AskResult, options: AskOptions): string | undefined {
+  const title = (value: string) => options.choices.find((c) => c.value === value)?.title ?? value;
+  switch (result.kind) {
+    case 'choice':
+      return title(result.value);
+    case 'several':
+      return result.values.map(title).join(', ');
+    case 'month': {
+      const [year, month] = result.month.split('-').map(Number);
+      // Gregorian whatever the locale's default (fa would show the Solar Hijri date): the plan's dates are.
+      return new Intl.DateTimeFormat(options.locale, { month: 'long', year: 'numeric', calendar: 'gregory', timeZone: 'UTC' }).format(Date.UTC(year!, month! - 1, 15));
+    }
+    case 'integer':
+      return String(result.value);
+    case 'text':
+      return undefined;
   }
 }

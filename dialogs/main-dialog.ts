@@ -40,6 +40,9 @@ interface FlowOptions {
 
 const FLOW = 'flow';
 
+/** Questions whose typed answers are said back (language and place say it their own way). */
+const NOTED: ReadonlySet<QuestionId> = new Set<QuestionId>(['status', 'statusSince', 'cir', 'frenchLevel', 'readsWrites', 'needs', 'moreNeeds', 'foreignLicence', 'children.schoolAge', 'age', 'disability']);
+
 /** Events to the page: the person chose a language; everything about them was erased. */
 export const LANGUAGE_EVENT = 'boussole/language';
 export const ERASED_EVENT = 'boussole/erased';
@@ -123,6 +126,8 @@ export class MainDialog extends ComponentDialog {
     const draft = await this.draftOf(step.context);
     const value = result.kind === 'choice' ? result.value : undefined;
     let next: FlowOptions = {};
+    // A typed answer is said back as understood, so a misreading shows at once (buttons need no echo).
+    if (result.understood && NOTED.has(id)) await step.context.sendActivity(this.texts(draft, step.context).t('noted', { answer: result.understood }));
 
     switch (id) {
       case 'language':

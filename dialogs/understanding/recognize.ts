@@ -94,24 +94,48 @@ function fuzzyIndex(prepared: Prepared, length: number): Fuse<{ value: string; t
   return index;
 }
 
+/**
+ * A term as a whole word. "and" can be glued to it: Arabic and Persian write و before the next word
+ * ("عمل وسكن"), Tigrinya ን after each ("ስራሕን መንበሪ ገዛን").
+ */
 function wordPatterns(flat: Prepared['flat']): NonNullable<Prepared['words']> {
   return flat
     .filter((f) => f.term.length >= 3)
     .sort((a, b) => b.term.length - a.term.length)
-    .map((f) => ({ value: f.value, pattern: new RegExp(`(^|[^\\p{L}])${escape(f.term)}($|[^\\p{L}])`, 'u') }));
+    .map((f) => ({ value: f.value, pattern: new RegExp(`(^|[^\\p{L}])(?:و)?${escape(f.term)}(?:ን)?(?=$|[^\\p{L}])`, 'u') }));
 }
+
+/** Every choice a sentence mentions, longest terms first; a matched span is not read again. */
+function mentions(input: string, prepared: Prepared): string[] {
+  let rest = input;
+  const found: string[] = [];
+  for (const { value, pattern } of (prepared.words ??= wordPatterns(prepared.flat))) {
+    const match = pattern.exec(rest);
+    if (!match) continue;
+    if (!found.includes(value)) found.push(value);
+    rest = `${rest.slice(0, match.index)}${match[1]} ${rest.slice(match.index + match[0].length)}`;
+  }
+  return found;
+}
+
+/** "and", "," and their kin in our languages, as whole words (\b knows no Cyrillic or Arabic letter). */
+const SEPARATORS = /[,،;+/]|(?<!\p{L})(?:and|et|и|і|й|та|و|او|እና|ya)(?!\p{L})/u;
 
 /** Every choice mentioned in a sentence ("housing and work" → both), for questions that take several. */
 export function matchAll(text: string, options: ChoiceOption[]): string[] {
   const input = normalizeInput(text);
   // A tapped title is one choice, even when it holds a separator ("Santé, soins", "Papiers et droits").
-  const whole = prepare(options).exact.get(input);
+  const prepared = prepare(options);
+  const whole = prepared.exact.get(input);
   if (whole !== undefined) return [whole];
-  const parts = input
-    .split(/,|;|\+|\/|\band\b|\bet\b|\bи\b|\bі\b|\bو\b| و |\bya\b/u)
+  const found = input
+    .split(SEPARATORS)
     .map((p) => p.trim())
-    .filter(Boolean);
-  const found = parts.map((p) => matchChoice(p, options)).filter((v): v is string => v !== undefined);
+    .filter(Boolean)
+    .flatMap((p) => {
+      const one = matchChoice(p, options, { partial: false });
+      return one !== undefined ? [one] : mentions(p, prepared);
+    });
   return [...new Set(found)];
 }
 

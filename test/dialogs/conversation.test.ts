@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LowdbStorage } from '../../bot/storage/lowdb/lowdbStorage';
 import { textsFor } from '../../dialogs/i18n';
+import { emptyDraft } from '../../dialogs/draft';
 import { ERASED_EVENT, LANGUAGE_EVENT } from '../../dialogs/main-dialog';
+import { questionOptions } from '../../dialogs/questions';
+import { matchAll } from '../../dialogs/understanding/recognize';
+import type { Locale } from '../../knowledge/contracts/vocabulary';
 import { recognizers } from '../../dialogs/understanding/recognizer-pool';
 import { buttonsOf, Conversation, textOf } from './harness';
 
@@ -209,6 +213,41 @@ describe('interruptions at any step', () => {
     expect(replies.filter((a) => a.type === 'event').map((a) => [a.name, a.value])).toEqual([[LANGUAGE_EVENT, 'en']]);
     // Asked again later, the language question comes in the language in use, not the page's.
     expect(textOf(await c.say('change language'))).toContain(en('q.language'));
+  });
+
+  it('says back what a typed answer was understood as; several needs in one sentence, in every language', async () => {
+    const c = new Conversation();
+    await toNeeds(c);
+    const noted = textOf(await c.say('je cherche du travail et un logement'));
+    expect(noted).toContain(t('noted', { answer: `${t('choice.need.employment')}, ${t('choice.need.housing')}` }));
+    // A tapped button is not said back.
+    expect(textOf(await c.say(t('choice.need.health')))).not.toContain(t('noted', { answer: t('choice.need.health') }));
+
+    const sentences: Array<[Locale, string, string[]]> = [
+      ['en', 'I need a job and a house', ['employment', 'housing']],
+      ['uk', 'робота і школа для дітей', ['employment', 'schooling']],
+      ['ru', 'работа и жильё', ['employment', 'housing']],
+      ['ar', 'عمل وسكن', ['employment', 'housing']],
+      ['fa', 'کار و خانه', ['employment', 'housing']],
+      ['ps', 'کار او کور', ['employment', 'housing']],
+      ['ti', 'ስራሕን መንበሪ ገዛን', ['housing', 'employment']],
+    ];
+    for (const [locale, sentence, needs] of sentences) {
+      const l = textsFor(locale).t;
+      const options = questionOptions('needs', { draft: emptyDraft(locale), texts: textsFor(locale) });
+      expect([locale, matchAll(sentence, options.choices)]).toEqual([locale, needs]);
+      expect(l('noted', { answer: needs.map((n) => l(`choice.need.${n}`)).join(', ') })).toContain(l(`choice.need.${needs[0]!}`));
+    }
+  });
+
+  it('says back a typed month in the person\'s language', async () => {
+    const c = new Conversation();
+    await c.join();
+    await c.say('Français');
+    await c.say(t('choice.status.bpi'));
+    const reply = textOf(await c.say('03/2025'));
+    expect(reply).toContain(t('noted', { answer: 'mars 2025' }));
+    expect(reply).toContain(t('q.cir'));
   });
 
   it('commands: in any of our languages, never a number, never a place or an answer', async () => {
