@@ -22,7 +22,8 @@ describe('orient CLI (real process)', () => {
     expect(result.locale).toBe('en');
     expect(result.location).toMatchObject({ status: 'resolved', inseeCode: '87085', department: '87' });
     expect(result.eligibility.find((e) => e.program === 'ofii_language')).toMatchObject({ status: 'eligible', track: 'A1_alpha' });
-    expect(result.eligibility.find((e) => e.program === 'agir')?.status).toBe('eligible');
+    // No CIR answer: AGIR is settled at its signature (issue 9).
+    expect(result.eligibility.find((e) => e.program === 'agir')).toMatchObject({ status: 'maybe', ask: ['cir'] });
     expect(result.nextSteps[0]).toMatchObject({ order: 1, code: 'step.sign_cir' });
   });
 
