@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }, query = '') =>
+const post = (body: string | Blob, headers: Record<string, string> = { 'content-type': 'application/json' }, query = '') =>
   fetch(`${server.url}/api/orientation${query}`, { method: 'POST', body, headers });
 
 describe('HTTP API (real server process)', () => {
@@ -63,12 +63,29 @@ describe('HTTP API (real server process)', () => {
     expect((await res.json()).error).toBe('payload_too_large');
   });
 
-  it('answers 415 when the body is not JSON', async () => {
-    const wrongType = await post('status=bpi', { 'content-type': 'application/x-www-form-urlencoded' });
-    expect(wrongType.status).toBe(415);
-    const broken = await post('{"status": ');
-    expect(broken.status).toBe(415);
-    expect((await broken.json()).error).toBe('invalid_json');
+  it.each([
+    ['a form body', { 'content-type': 'application/x-www-form-urlencoded' }],
+    ['a text body', { 'content-type': 'text/plain; charset=utf-8' }],
+    ['a body with no Content-Type', {}],
+  ])('answers 415 for %s', async (_case, headers) => {
+    // A Blob without a type, not a string: fetch would declare a string as text/plain.
+    const res = await post(new Blob(['{"status":"bpi"}']), headers);
+    expect(res.status).toBe(415);
+    expect(await res.json()).toEqual({ error: 'unsupported_media_type', message: expect.stringMatching(/application\/json/) });
+  });
+
+  it('takes a body declared as another JSON type (+json)', async () => {
+    expect((await post('{"status":"bpi"}', { 'content-type': 'application/vnd.boussole+json' })).status).toBe(200);
+  });
+
+  it.each([
+    ['JSON cut short', '{"status": '],
+    ['a trailing comma', '{"status": "bpi",}'],
+    ['an empty body', ''],
+  ])('answers 400 invalid_json for %s, as JSON APIs do', async (_case, body) => {
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'invalid_json', message: 'the body is not valid JSON' });
   });
 
   it('answers 404 as JSON for an unknown route', async () => {
