@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import restify from 'restify';
 import type { Engine } from '../knowledge/orient';
+import { openApiRoute } from './api/openapi';
 import { orientationRoute } from './api/orientation';
 
 export interface ServerParts {
@@ -56,6 +57,7 @@ export function createServer({ engine, mountChat, ready, maxConnections = 2_000 
     ).finally(() => next());
   });
   server.post('/api/orientation', orientationRoute(engine));
+  server.get('/api/openapi.json', openApiRoute());
   mountChat?.(server);
 
   // Errors never echo a stack or a profile; the message text stays generic.

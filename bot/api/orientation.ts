@@ -1,12 +1,15 @@
 import type { Request, Response } from 'restify';
 import { parseProfile } from '../../knowledge/contracts/profile';
 import { LOCALES, type Locale } from '../../knowledge/contracts/vocabulary';
+import type { OrientationResult } from '../../knowledge/contracts/result';
 import type { Engine } from '../../knowledge/orient';
 import { BodyError, readJsonBody } from './read-json-body';
+import type { BodyErrorBody, InvalidInput } from './schemas';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-function send(res: Response, status: number, body: unknown): void {
+/** Only the bodies the OpenAPI document describes (schemas.ts) can be sent. */
+function send(res: Response, status: number, body: OrientationResult | InvalidInput | BodyErrorBody): void {
   res.status(status);
   res.json(body);
 }
