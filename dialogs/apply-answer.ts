@@ -53,6 +53,11 @@ export function applyAnswer(draft: Draft, field: Field, result: AskResult, today
       if (since) p.statusSince = since;
       break;
     }
+    case 'inFranceSince': {
+      const since = result.kind === 'month' ? result.month : value ? sinceOf(value, today) : undefined;
+      if (since) p.inFranceSince = since;
+      break;
+    }
     case 'cir':
       p.cir = value === 'yes' ? 'signed' : value === 'no' ? 'not_signed' : 'unknown';
       break;

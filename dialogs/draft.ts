@@ -18,6 +18,7 @@ export const FIELDS = [
   'children.schoolAge',
   'age',
   'disability',
+  'inFranceSince',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 

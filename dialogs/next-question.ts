@@ -5,15 +5,15 @@ import type { Draft, Field } from './draft';
 import type { QuestionId } from './questions';
 
 /** Follow-up questions, asked only when a decision that matters for the person's needs waits for them. */
-const FOLLOW_UPS: readonly Field[] = ['foreignLicence', 'children.schoolAge', 'age', 'disability', 'readsWrites'];
+const FOLLOW_UPS: readonly Field[] = ['inFranceSince', 'foreignLicence', 'children.schoolAge', 'age', 'disability', 'readsWrites'];
 
 export function nextQuestion(draft: Draft, engine: Engine): QuestionId | 'plan' {
   const done = (f: Field) => draft.answered.includes(f);
   const p = draft.profile;
   if (!draft.locale || !done('language')) return 'language';
   if (!done('status')) return 'status';
-  if ((p.status === 'bpi' || p.status === 'newcomer' || p.status === 'asylum_seeker') && !done('statusSince')) return 'statusSince';
-  if ((p.status === 'bpi' || p.status === 'newcomer') && !done('cir')) return 'cir';
+  if ((p.status === 'bpi' || p.status === 'bpi_family' || p.status === 'newcomer' || p.status === 'asylum_seeker') && !done('statusSince')) return 'statusSince';
+  if ((p.status === 'bpi' || p.status === 'bpi_family' || p.status === 'newcomer') && !done('cir')) return 'cir';
   if (!done('frenchLevel')) return 'frenchLevel';
   if (!done('location')) return 'location';
   if (!done('needs')) return (p.needs ?? []).length > 0 ? 'moreNeeds' : 'needs';

@@ -30,7 +30,7 @@ export const LEVEL_CHOICES = ['alpha', 'none', 'A1', 'A2', 'B1', 'B2'] as const;
 export const AGE_CHOICES = ['under16', '16to25', '26to29', '30plus'] as const;
 export const NEED_CHOICES: readonly Theme[] = THEMES.filter((t) => t !== 'emergency');
 export const MENU_CHOICES = ['showPlan', 'change', 'restart', 'language', 'help', 'human', 'erase'] as const;
-const STATUS_CHOICES: readonly Status[] = ['bpi', 'temporary_protection', 'newcomer', 'asylum_seeker', 'other', 'unknown'];
+const STATUS_CHOICES: readonly Status[] = ['bpi', 'bpi_family', 'temporary_protection', 'newcomer', 'asylum_seeker', 'no_right_to_stay', 'other', 'unknown'];
 
 export interface PlaceCandidate {
   inseeCode: string;
@@ -91,7 +91,9 @@ export function questionOptions(id: QuestionId, { draft, texts, guessedLocale, c
         STATUS_CHOICES.map((s) => choice(texts, s, s === 'unknown' ? 'choice.dontKnow' : `choice.status.${s}`, `synonyms.status.${s}`)),
       );
     case 'statusSince': {
-      const status = draft.profile.status === 'asylum_seeker' ? 'asylum_seeker' : draft.profile.status === 'newcomer' ? 'newcomer' : 'bpi';
+      // Family joining a refugee holds a residence permit: asked as any newcomer is.
+      const held = draft.profile.status;
+      const status = held === 'asylum_seeker' ? 'asylum_seeker' : held === 'newcomer' || held === 'bpi_family' ? 'newcomer' : 'bpi';
       const values = status === 'asylum_seeker' ? SINCE_ASYLUM : SINCE_RECENT;
       return ask(
         t(`q.statusSince.${status}`),
@@ -99,6 +101,12 @@ export function questionOptions(id: QuestionId, { draft, texts, guessedLocale, c
         'month',
       );
     }
+    case 'inFranceSince':
+      return ask(
+        t('q.inFranceSince'),
+        [...SINCE_ASYLUM.map((v) => choice(texts, v, `choice.since.${v}`)), choice(texts, 'dontKnow', 'choice.dontKnow', 'synonyms.dontKnow')],
+        'month',
+      );
     case 'cir':
     case 'readsWrites':
     case 'foreignLicence':

@@ -240,6 +240,33 @@ describe('interruptions at any step', () => {
     }
   });
 
+  it('family joining a refugee and people without papers have their own buttons and questions', async () => {
+    const family = new Conversation(undefined, 'user-fam', 'conv-fam');
+    await family.join();
+    await family.say('Français');
+    expect(textOf(await family.say(t('choice.status.bpi_family')))).toContain(t('q.statusSince.newcomer'));
+    expect(textOf(await family.say(t('choice.since.thisYear')))).toContain(t('q.cir'));
+
+    const undocumented = new Conversation(undefined, 'user-nrs', 'conv-nrs');
+    await undocumented.join();
+    await undocumented.say('Français');
+    // No date of a status, no CIR: straight to French.
+    expect(textOf(await undocumented.say('sans papiers'))).toContain(t('q.frenchLevel'));
+  });
+
+  it('asks since when an asylum seeker lives in France only when the health rule needs it', async () => {
+    const c = new Conversation(undefined, 'user-as', 'conv-as');
+    await c.join();
+    await c.say('Français');
+    await c.say(t('choice.status.asylum_seeker'));
+    await c.say(t('choice.since.lessThan3Months'));
+    await c.say(t('choice.level.A1'));
+    await c.say('69001');
+    await c.say(t('choice.need.health'));
+    expect(textOf(await c.say(t('choice.need.done')))).toContain(t('q.inFranceSince'));
+    expect(textOf(await c.say(t('choice.since.moreThan3Months')))).toContain(t('plan.intro'));
+  });
+
   it('says back a typed month in the person\'s language', async () => {
     const c = new Conversation();
     await c.join();
