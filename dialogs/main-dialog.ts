@@ -17,7 +17,7 @@ import { recognizeCommand, type Command } from './commands';
 import { emptyDraft, forget, answer, type Draft, type Field } from './draft';
 import { textsFor, type Texts } from './i18n';
 import { nextQuestion } from './next-question';
-import { helpMessage, planMessages } from './plan-messages';
+import { helpMessage, planDetails, planMessages } from './plan-messages';
 import { questionOptions, type PlaceCandidate, type QuestionId } from './questions';
 import { detectLanguage } from './understanding/detect-language';
 import { asciiDigits } from './understanding/normalize';
@@ -106,7 +106,7 @@ export class MainDialog extends ComponentDialog {
     const id = options.mode ?? nextQuestion(draft, this.deps.engine);
     if (id === 'plan') {
       await this.sendPlan(step.context, draft);
-      return this.ask(step, 'menu', draft, texts);
+      return this.ask(step, 'planMenu', draft, texts);
     }
     return this.ask(step, id, draft, texts, options.candidates);
   }
@@ -145,6 +145,14 @@ export class MainDialog extends ComponentDialog {
       case 'returning':
         if (value === 'restart') this.reset(draft);
         break;
+      case 'planMenu':
+        if (value === 'more') {
+          await this.sendDetails(step.context, draft);
+          next = { mode: 'planMenu' };
+          break;
+        }
+        if (value === 'menu') return step.replaceDialog(FLOW, { mode: 'menu' });
+        return this.runCommand(step, 'help', draft);
       case 'menu':
         return this.onMenu(step, draft, value);
       case 'changeWhich':
@@ -225,6 +233,15 @@ export class MainDialog extends ComponentDialog {
     await this.deps.drafts.set(context, draft);
   }
 
+  /** The rest of the plan, computed again from the answers (the engine is deterministic and fast). */
+  private async sendDetails(context: TurnContext, draft: Draft): Promise<void> {
+    const texts = this.texts(draft, context);
+    const parsed = parseProfile(draft.profile);
+    if (!parsed.ok) return;
+    const result = this.deps.engine.orient(parsed.profile, texts.locale);
+    await context.sendActivities(planDetails(result, parsed.profile.needs, texts));
+  }
+
   /** Global commands first: the current question is asked again afterwards, its answers kept. */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const activity = innerDc.context.activity;
@@ -279,7 +296,7 @@ export class MainDialog extends ComponentDialog {
 
   /** Back to the same question; once the plan is shown, back to the menu rather than the plan again. */
   private backToWhereItWas(draft: Draft): FlowOptions {
-    return nextQuestion(draft, this.deps.engine) === 'plan' ? { mode: 'menu' } : {};
+    return nextQuestion(draft, this.deps.engine) === 'plan' ? { mode: 'planMenu' } : {};
   }
 
   /** Confirmed: state and transcripts go; the page clears itself and offers a new start (its texts come along). */

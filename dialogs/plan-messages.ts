@@ -1,54 +1,121 @@
 import { ActionTypes, CardFactory, MessageFactory, type Activity, type CardAction } from 'botbuilder';
-import type { OrientationResult, Recommendation } from '../knowledge/contracts/result';
+import type { NextStep, OrientationResult, Recommendation } from '../knowledge/contracts/result';
+import { RTL_LOCALES, type Locale, type Program, type Theme } from '../knowledge/contracts/vocabulary';
 import { HELP_NUMBERS } from '../knowledge/plan/help';
-import { relevantPrograms } from '../knowledge/plan/relevance';
-import type { Theme } from '../knowledge/contracts/vocabulary';
+import { PROGRAMS_BY_THEME, relevantPrograms } from '../knowledge/plan/relevance';
 import type { Texts } from './i18n';
 
 /**
- * The plan as messages: rights in plain words, the next steps in order, then one card per place to go
- * (why it applies, where, the Refugies.info fiche). Short lines, one idea each, for small screens.
+ * The plan as messages, for people who read little: first the three things to do now, each with its
+ * place, and those places as cards (address, distance, a call button); the rights and why, the other
+ * steps and places come on one tap ("more"). Short lines, one idea each, an icon per theme.
  */
+const NOW = 3;
+
+const ICONS: Readonly<Record<Theme, string>> = {
+  language: '🗣️',
+  employment: '💼',
+  training: '🛠️',
+  studies: '🎓',
+  housing: '🏠',
+  mobility: '🚌',
+  health: '🩺',
+  mental_health: '💬',
+  schooling: '🏫',
+  childcare: '🧸',
+  digital: '💻',
+  rights: '📄',
+  social: '🤝',
+  emergency: '🆘',
+};
+
+function iconOfProgram(program: Program | undefined): string {
+  const theme = program && (Object.keys(PROGRAMS_BY_THEME) as Theme[]).find((t) => PROGRAMS_BY_THEME[t].includes(program));
+  return theme ? ICONS[theme] : ICONS.rights;
+}
+
+/**
+ * Right-to-left text: phone numbers isolated left-to-right (else "01 42 500 900" shows as "900 500 42 01"),
+ * and each line opened with a right-to-left mark (after its list marker, which Markdown must still see),
+ * so a channel that takes the direction from the first letter does not flip a line starting with a Latin name.
+ */
+export function directed(text: string, locale: Locale): string {
+  if (!RTL_LOCALES.includes(locale)) return text;
+  return text
+    .replace(/\+?\d[\d .]{1,16}\d/g, (phone) => `\u2066${phone}\u2069`)
+    .split('\n')
+    .map((line) => line.replace(/^(\s*(?:\d+\.|-)\s+)?/, (marker) => `${marker}\u200f`))
+    .join('\n');
+}
+
 function rightsText(result: OrientationResult, needs: readonly Theme[], { t }: Texts): string {
   const relevant = relevantPrograms(needs);
   const line = (e: OrientationResult['eligibility'][number]) => `- ${t('plan.line', { program: t(`program.${e.program}`), reason: e.reasons[0]?.text ?? '' })}`;
   const yes = result.eligibility.filter((e) => e.status === 'eligible' || e.status === 'done').map(line);
   const check = result.eligibility.filter((e) => e.status === 'maybe' && relevant.has(e.program)).map(line);
-  return [
-    t('plan.intro'),
-    ...(yes.length ? ['', t('plan.rights'), ...yes] : []),
-    ...(check.length ? ['', t('plan.toCheck'), ...check] : []),
-  ].join('\n');
+  return [...(yes.length ? [t('plan.rights'), ...yes] : []), ...(check.length ? ['', t('plan.toCheck'), ...check] : [])].join('\n');
 }
 
-function card(r: Recommendation, { t }: Texts) {
-  const where = [t(`card.scope.${r.scope}`), r.distanceKm !== undefined ? t('card.distance', { km: Math.round(r.distanceKm) }) : '']
-    .filter(Boolean)
-    .join(' · ');
+function where(r: Recommendation, { t }: Texts): string {
+  return [t(`card.scope.${r.scope}`), r.distanceKm !== undefined ? t('card.distance', { km: Math.round(r.distanceKm) }) : ''].filter(Boolean).join(' · ');
+}
+
+function card(r: Recommendation, texts: Texts) {
+  const { t, locale } = texts;
   const buttons: CardAction[] = [];
+  if (r.phone) buttons.push({ type: ActionTypes.Call, title: directed(t('card.call', { phone: r.phone }), locale), value: `tel:${r.phone.replace(/\s/g, '')}` });
   if (r.url) buttons.push({ type: ActionTypes.OpenUrl, title: t('card.website'), value: r.url });
-  if (r.phone) buttons.push({ type: ActionTypes.Call, title: t('card.call', { phone: r.phone }), value: `tel:${r.phone.replace(/\s/g, '')}` });
   if (r.refugiesInfo) buttons.push({ type: ActionTypes.OpenUrl, title: t('card.fiche'), value: r.refugiesInfo.url });
-  const text = [r.summary, '', t('card.why'), ...r.why.slice(1).map((w) => `- ${w}`), ...(r.address ? ['', r.address] : [])].join('\n');
-  return CardFactory.heroCard(r.title, text, undefined, buttons, { subtitle: where });
+  const text = [r.summary, ...(r.address ? ['', `📍 ${r.address}`] : []), '', t('card.why'), ...r.why.slice(1).map((w) => `- ${w}`)].join('\n');
+  return CardFactory.heroCard(`${ICONS[r.theme]} ${r.title}`, directed(text, locale), undefined, buttons, { subtitle: where(r, texts) });
 }
 
-export function planMessages(result: OrientationResult, needs: readonly Theme[], texts: Texts): Partial<Activity>[] {
-  const { t } = texts;
-  const steps = result.nextSteps.map((s) => `${s.order}. ${s.text}`);
-  const messages: Partial<Activity>[] = [MessageFactory.text(rightsText(result, needs, texts))];
-  if (steps.length) messages.push(MessageFactory.text([t('plan.steps'), ...steps].join('\n')));
-  if (result.recommendations.length) {
-    messages.push(MessageFactory.text(t('plan.resources')));
-    messages.push(MessageFactory.carousel(result.recommendations.map((r) => card(r, texts))));
-  } else {
-    messages.push(MessageFactory.text(t('plan.noResources')));
-  }
-  messages.push(MessageFactory.text(t('plan.emergency')));
+/** The place that goes with a step: the first recommended one tied to its program. */
+function placeFor(step: NextStep, recommendations: readonly Recommendation[]): Recommendation | undefined {
+  return step.program ? recommendations.find((r) => r.programs.includes(step.program!)) : undefined;
+}
+
+/** The places shown first: those of the first steps, then the best ranked. */
+function firstPlaces(result: OrientationResult): Recommendation[] {
+  const linked = result.nextSteps
+    .slice(0, NOW)
+    .map((s) => placeFor(s, result.recommendations))
+    .filter((r): r is Recommendation => r !== undefined);
+  return [...new Set([...linked, ...result.recommendations])].slice(0, NOW);
+}
+
+/** The first screen: three things to do now, each with its place, and those places as cards. */
+export function planMessages(result: OrientationResult, _needs: readonly Theme[], texts: Texts): Partial<Activity>[] {
+  const { t, locale } = texts;
+  const now = result.nextSteps.slice(0, NOW).map((s, i) => {
+    const place = placeFor(s, result.recommendations);
+    return `${i + 1}. ${iconOfProgram(s.program)} ${s.text}${place ? ` → ${place.title}` : ''}`;
+  });
+  const places = firstPlaces(result);
+  const messages: Partial<Activity>[] = [MessageFactory.text(directed([t('plan.intro'), ...(now.length ? ['', t('plan.now'), ...now] : [])].join('\n'), locale))];
+  if (places.length) messages.push(MessageFactory.carousel(places.map((r) => card(r, texts))));
+  else messages.push(MessageFactory.text(t('plan.noResources')));
   return messages;
 }
 
-export function helpMessage({ t, engine }: Texts): Partial<Activity> {
-  return MessageFactory.text([t('help.intro'), ...HELP_NUMBERS.map((h) => `- ${h.phone}: ${engine(h.code)}`)].join('\n'));
+/** "More": the rights and why, the other steps, the other places, the emergency numbers. */
+export function planDetails(result: OrientationResult, needs: readonly Theme[], texts: Texts): Partial<Activity>[] {
+  const { t, locale } = texts;
+  const messages: Partial<Activity>[] = [];
+  const rights = rightsText(result, needs, texts);
+  if (rights) messages.push(MessageFactory.text(directed(rights, locale)));
+  const later = result.nextSteps.slice(NOW).map((s) => `${s.order}. ${iconOfProgram(s.program)} ${s.text}`);
+  if (later.length) messages.push(MessageFactory.text(directed([t('plan.later'), ...later].join('\n'), locale)));
+  const shown = new Set(firstPlaces(result));
+  const others = result.recommendations.filter((r) => !shown.has(r));
+  if (others.length) {
+    messages.push(MessageFactory.text(t('plan.morePlaces')));
+    messages.push(MessageFactory.carousel(others.map((r) => card(r, texts))));
+  }
+  messages.push(MessageFactory.text(directed(t('plan.emergency'), locale)));
+  return messages;
 }
 
+export function helpMessage({ t, engine, locale }: Texts): Partial<Activity> {
+  return MessageFactory.text(directed([t('help.intro'), ...HELP_NUMBERS.map((h) => `- ${h.phone}: ${engine(h.code)}`)].join('\n'), locale));
+}

@@ -9,7 +9,7 @@ import type { Texts } from './i18n';
  * Every question of the conversation as data: its text key, its buttons (value → title key) and what
  * typed answer it also understands. The flow decides which one comes next; nothing here decides rights.
  */
-export type QuestionId = Field | 'returning' | 'menu' | 'changeWhich' | 'placeChoice' | 'moreNeeds' | 'eraseConfirm';
+export type QuestionId = Field | 'returning' | 'planMenu' | 'menu' | 'changeWhich' | 'placeChoice' | 'moreNeeds' | 'eraseConfirm';
 
 /** Names people type for each language, whatever the current locale (data, not text to translate). */
 const LANGUAGE_TERMS: Record<Locale, string[]> = {
@@ -30,6 +30,8 @@ export const LEVEL_CHOICES = ['alpha', 'none', 'A1', 'A2', 'B1', 'B2'] as const;
 export const AGE_CHOICES = ['under16', '16to25', '26to29', '30plus'] as const;
 export const NEED_CHOICES: readonly Theme[] = THEMES.filter((t) => t !== 'emergency');
 export const MENU_CHOICES = ['showPlan', 'change', 'restart', 'language', 'help', 'human', 'erase'] as const;
+/** Under the plan, three buttons only: the plan stays readable on a phone; the whole menu is one tap away. */
+export const PLAN_MENU_CHOICES = ['more', 'help', 'menu'] as const;
 const STATUS_CHOICES: readonly Status[] = ['bpi', 'bpi_family', 'temporary_protection', 'newcomer', 'asylum_seeker', 'no_right_to_stay', 'other', 'unknown'];
 
 export interface PlaceCandidate {
@@ -139,6 +141,8 @@ export function questionOptions(id: QuestionId, { draft, texts, guessedLocale, c
     }
     case 'age':
       return ask(t('q.age'), AGE_CHOICES.map((a) => choice(texts, a, `choice.age.${a}`)), 'integer');
+    case 'planMenu':
+      return ask(t('q.planMenu'), PLAN_MENU_CHOICES.map((m) => choice(texts, m, m === 'help' ? 'choice.menu.help' : `choice.plan.${m}`)));
     case 'menu':
       return ask(t('q.menu'), MENU_CHOICES.map((m) => choice(texts, m, `choice.menu.${m}`)));
     case 'eraseConfirm':

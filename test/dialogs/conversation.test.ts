@@ -6,6 +6,7 @@ import { LowdbStorage } from '../../bot/storage/lowdb/lowdbStorage';
 import { textsFor } from '../../dialogs/i18n';
 import { emptyDraft } from '../../dialogs/draft';
 import { ERASED_EVENT, LANGUAGE_EVENT } from '../../dialogs/main-dialog';
+import { directed } from '../../dialogs/plan-messages';
 import { questionOptions } from '../../dialogs/questions';
 import { matchAll } from '../../dialogs/understanding/recognize';
 import type { Locale } from '../../knowledge/contracts/vocabulary';
@@ -47,18 +48,38 @@ describe('conversation to a plan (TestAdapter)', () => {
     expect(textOf(await c.say(t('choice.need.language')))).toContain(t('q.moreNeeds'));
     const plan = await c.say(t('choice.need.done'));
 
+    // First screen: the three things to do now, each with its place, those places as cards, three buttons.
     const all = textOf(plan);
     expect(all).toContain(t('plan.intro'));
-    expect(all).toContain(t('plan.steps'));
-    expect(all).toMatch(/1\. Signez le contrat d'intégration/);
-    expect(all).toContain('600 heures');
+    expect(all).toContain(t('plan.now'));
+    expect(all).toMatch(/1\. \S+ Signez le contrat d'intégration/);
+    expect(all).toMatch(/\n3\. /);
+    expect(all).not.toMatch(/\n4\. /);
+    expect(all).not.toContain(t('plan.rights'));
     const carousel = plan.find((a) => a.attachments?.length);
     expect(carousel?.attachmentLayout).toBe('carousel');
+    expect(carousel!.attachments!.length).toBeLessThanOrEqual(3);
     const first = carousel!.attachments![0]!.content as { title: string; text: string; buttons: { title: string }[] };
     expect(first.title).toBeTruthy();
     expect(first.text).toContain(t('card.why'));
-    expect(buttonsOf(plan)).toContain(t('choice.menu.erase'));
+    expect(buttonsOf(plan)).toEqual([t('choice.plan.more'), t('choice.menu.help'), t('choice.plan.menu')]);
+
+    // One tap: the rights and why, the other steps and places, the emergency numbers.
+    const more = await c.say(t('choice.plan.more'));
+    const details = textOf(more);
+    expect(details).toContain(t('plan.rights'));
+    expect(details).toContain('600 heures');
+    expect(details).toContain(t('plan.emergency'));
+    expect(buttonsOf(more)).toEqual([t('choice.plan.more'), t('choice.menu.help'), t('choice.plan.menu')]);
+    // The whole menu is one tap away.
+    expect(buttonsOf(await c.say(t('choice.plan.menu')))).toContain(t('choice.menu.erase'));
     expect(c.errors).toEqual([]);
+  });
+
+  it('isolates phone numbers and opens lines right to left in Arabic, Persian and Pashto', () => {
+    expect(directed('اتصل بـ 01 42 500 900', 'ar')).toBe('\u200fاتصل بـ \u206601 42 500 900\u2069');
+    expect(directed('Call 01 42 500 900', 'en')).toBe('Call 01 42 500 900');
+    expect(directed('1. OFII : نعم\n- CPAM', 'ar')).toBe('1. \u200fOFII : نعم\n- \u200fCPAM');
   });
 
   it('reaches the plan of a typical profile in at most 8 questions', async () => {
@@ -158,7 +179,7 @@ describe('interruptions at any step', () => {
     const help = await c.say(t('choice.menu.help'));
     expect(textOf(help)).toContain(t('help.intro'));
     expect(textOf(help)).not.toContain(t('plan.intro'));
-    expect(buttonsOf(help)).toContain(t('choice.menu.erase'));
+    expect(buttonsOf(help)).toEqual([t('choice.plan.more'), t('choice.menu.help'), t('choice.plan.menu')]);
   });
 
   it('talk to a person: where to call, then the same question', async () => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The tests need two things from Debian, never downloaded by a test tool:
-# - Chromium (and Noto fonts) for the browser tests, driven by playwright-core;
+# - Chromium (and Noto fonts, emoji included) for the browser tests, driven by playwright-core;
 # - PostgreSQL's server binaries: Jest's global setup starts a throwaway cluster (test/support/postgres.ts).
 # On a fresh machine, install what is missing before the tests run; CI's .ci/run does the same.
 # When everything is present this makes no apt call at all.
@@ -12,6 +12,7 @@ has_postgres() { compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null && com
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 if command -v dpkg-query >/dev/null && ! installed fonts-noto-core; then missing+=(fonts-noto-core); fi
+if command -v dpkg-query >/dev/null && ! installed fonts-noto-color-emoji; then missing+=(fonts-noto-color-emoji); fi
 has_postgres || missing+=(postgresql)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
