@@ -28,7 +28,10 @@ const because = (ctx: Context, program: Program, code: string) => ctx.decision(p
 const belowA2 = (ctx: Context) => ctx.profile.frenchLevel === 'none' || ctx.profile.frenchLevel === 'A1';
 
 const STEPS: StepRule[] = [
-  { code: 'step.spada', program: 'asylum_support', applies: (c) => is(c, 'asylum_support', 'eligible') },
+  // The asylum door depends on the place and on whether the claim is registered yet.
+  { code: 'step.asylum_ofii_phone', program: 'asylum_support', applies: (c) => because(c, 'asylum_support', 'idf_ofii_phone_first') },
+  { code: 'step.spada', program: 'asylum_support', applies: (c) => because(c, 'asylum_support', 'spada_first') },
+  { code: 'step.asylum_follow_claim', program: 'asylum_support', applies: (c) => because(c, 'asylum_support', 'registered_follow_claim') },
   { code: 'step.tell_status', applies: (c) => !c.profile.status || c.profile.status === 'unknown' },
   { code: 'step.sign_cir', program: 'cir', applies: (c) => is(c, 'cir', 'eligible') },
   { code: 'step.cir_ask_ofii', program: 'cir', applies: (c) => because(c, 'cir', 'sign_later_on_request') && c.profile.cir === 'not_signed' },
@@ -40,7 +43,6 @@ const STEPS: StepRule[] = [
   { code: 'step.ofii_language.A1_alpha', program: 'ofii_language', applies: (c) => c.decision('ofii_language')?.track === 'A1_alpha' },
   { code: 'step.ofii_language.A1', program: 'ofii_language', applies: (c) => c.decision('ofii_language')?.track === 'A1' },
   { code: 'step.ofii_language.A2', program: 'ofii_language', applies: (c) => c.decision('ofii_language')?.track === 'A2' },
-  { code: 'step.ofii_language.B1', program: 'ofii_language', applies: (c) => c.decision('ofii_language')?.track === 'B1' },
   { code: 'step.ofii_language.positioning', program: 'ofii_language', applies: (c) => is(c, 'ofii_language', 'maybe') },
   { code: 'step.residence_card_a2', applies: (c) => c.profile.status === 'newcomer' && belowA2(c) },
   { code: 'step.resident_card_b1', applies: (c) => c.profile.status === 'newcomer' && c.profile.frenchLevel === 'A2' },

@@ -1,15 +1,40 @@
-import { defineRule } from '../schema';
+import { defineRule, type Condition } from '../schema';
 
-/** First reception of asylum seekers: SPADA, then GUDA, then OFII material reception conditions. */
+const asylumSeeker: Condition = { kind: 'statusIn', statuses: ['asylum_seeker'] };
+// Paris and the seven departments around it: the SPADA appointment is first asked by phone to OFII.
+const ILE_DE_FRANCE = ['75', '77', '78', '91', '92', '93', '94', '95'];
+
+/**
+ * Asylum reception. Before the claim is registered: the SPADA gives the appointment at the GUDA (préfecture
+ * and OFII), except in Île-de-France where OFII's phone platform gives the SPADA appointment first. In the
+ * Val-d'Oise an "Espace France Asile" (with OFPRA) replaced the GUDA in May 2025. Once the claim is
+ * registered (the conversation asks its month), "go first to the SPADA" is wrong: the person follows the
+ * claim (attestation renewed at the préfecture, mail at the address of domiciliation, OFPRA's letters).
+ */
 export default defineRule({
   program: 'asylum_support',
-  checkedOn: '2026-11-23',
-  sources: ['https://www.forumrefugies.org/nos-actions/en-france/demandeurs-d-asile/premier-accueil'],
+  checkedOn: '2026-11-27',
+  sources: [
+    'https://gisti.org/spip.php?article6271',
+    'https://www.forumrefugies.org/s-informer/publications/articles-d-actualites/en-france/1771-acces-a-la-procedure-d-asile-premiers-retours-sur-le-dispositif-pilote-france-asile',
+    'https://lacimade.org/droit-dasile-mise-en-place-des-poles-territoriaux-france-asile',
+    'https://www.forumrefugies.org/nos-actions/en-france/demandeurs-d-asile/premier-accueil',
+  ],
   cases: [
     {
-      when: [{ kind: 'statusIn', statuses: ['asylum_seeker'] }],
-      then: { status: 'eligible', code: 'asylum_support.spada_first' },
+      // The month of registration is only known once the claim is registered.
+      when: [asylumSeeker, { kind: 'sinceStatus', whenUnknown: 'fail' }],
+      then: { status: 'eligible', code: 'asylum_support.registered_follow_claim' },
     },
+    {
+      when: [asylumSeeker, { kind: 'departmentIn', codes: ['95'], whenUnknown: 'fail' }],
+      then: { status: 'eligible', code: 'asylum_support.idf_ofii_phone_first', notes: ['asylum_support.france_asile_val_d_oise'] },
+    },
+    {
+      when: [asylumSeeker, { kind: 'departmentIn', codes: ILE_DE_FRANCE, whenUnknown: 'fail' }],
+      then: { status: 'eligible', code: 'asylum_support.idf_ofii_phone_first' },
+    },
+    { when: [asylumSeeker], then: { status: 'eligible', code: 'asylum_support.spada_first' } },
   ],
   otherwise: { status: 'not_eligible' },
 });

@@ -38,6 +38,11 @@ const MAYOTTE = 'https://welcometofrance.com/fiche/le-regime-de-securite-sociale
 const CGSS = 'http://www.cgss.gf/assures/les-prestations-assurance-maladie/vos-droits-a-la-securite-sociale/ (2026-11-27)';
 const AGIR_FR = 'https://forumrefugies.org/nos-actions/en-france/refugies/programmes-d-integration (2026-11-27)';
 const FT_OTHER = 'DOMAIN.md §2 france_travail; https://www.service-public.fr/particuliers/vosdroits/F12136 (2026-11-27)';
+const LICENCE_ART11 = 'arrêté du 12 janvier 2012 art. 11, version since 18 May 2022, https://www.legifrance.gouv.fr/loda/article_lc/LEGIARTI000045807221; reciprocity for BPI since the arrêté of 9 April 2019 (2026-11-27)';
+const ASYLUM_IDF = 'https://gisti.org/spip.php?article6271 (OFII 01 42 500 900 for 75, 77, 78, 91–95) (2026-11-27)';
+const FRANCE_ASILE = 'Forum réfugiés, "premiers retours sur le dispositif pilote France asile": Cergy replaced the GUDA on 19 May 2025 (2026-11-27)';
+const OFII_2025 = 'https://questions.assemblee-nationale.fr/q17/17-7550QE.htm: 100/200/400 h tracks removed, 600 h kept for non-readers (2026-11-27)';
+const VOLONTR_STAY = 'https://www.service-civique.gouv.fr/accueillir-un-volontaire/etape03-trouver-des-volontaires/accueillir-un-volontaire-de-nationalite-etrangere (2026-11-27)';
 
 const bpi = (extra: ProfileInput = {}): ProfileInput => ({ status: 'bpi', protection: 'refugee', ...extra });
 const newcomer = (extra: ProfileInput = {}): ProfileInput => ({ status: 'newcomer', ...extra });
@@ -59,8 +64,8 @@ export const SCENARIOS: Scenario[] = [
   { name: 'non-reader below A1 → 600 h classroom track', source: `${S002} §3.5`, profile: bpi({ frenchLevel: 'none', readsWrites: false }), expect: { ofii_language: { status: 'eligible', track: 'A1_alpha' } }, steps: ['step.ofii_language.A1_alpha'] },
   { name: 'reader below A1 → A1 online', source: `${S002} §3.5`, profile: bpi({ frenchLevel: 'none', readsWrites: true }), expect: { ofii_language: { status: 'eligible', track: 'A1', codes: ['ofii_language.online_since_2025'] } } },
   { name: 'below A1, literacy unknown → A1', source: `${S002} §3.5`, profile: newcomer({ frenchLevel: 'none' }), expect: { ofii_language: { status: 'eligible', track: 'A1' } } },
-  { name: 'A1 → A2 track', source: `${S002} §3.5`, profile: newcomer({ frenchLevel: 'A1' }), expect: { ofii_language: { status: 'eligible', track: 'A2' } } },
-  { name: 'A2 → B1 track', source: `${S002} §3.5`, profile: bpi({ frenchLevel: 'A2' }), expect: { ofii_language: { status: 'eligible', track: 'B1' } } },
+  { name: 'A1 → online platform towards A2, no hour package', source: OFII_2025, profile: newcomer({ frenchLevel: 'A1' }), expect: { ofii_language: { status: 'eligible', track: 'A2', codes: ['ofii_language.track_a2', 'ofii_language.online_since_2025'] } }, steps: ['step.ofii_language.A2'] },
+  { name: 'A2 → beyond OFII: no 100 h B1 package since July 2025', source: OFII_2025, profile: bpi({ frenchLevel: 'A2' }), expect: { ofii_language: { status: 'not_eligible', codes: ['ofii_language.beyond_ofii'] } }, steps: ['step.language_beyond_ofii'] },
   { name: 'B1 → beyond OFII', source: `${S002} §3.5`, profile: bpi({ frenchLevel: 'B1', needs: ['language'] }), expect: { ofii_language: { status: 'not_eligible', codes: ['ofii_language.beyond_ofii'] } }, steps: ['step.language_beyond_ofii'] },
   { name: 'B2 → beyond OFII', source: `${S002} §3.5`, profile: newcomer({ frenchLevel: 'B2' }), expect: { ofii_language: 'not_eligible' } },
   { name: 'level unknown → OFII positions at signature', source: `${S002} §3.5`, profile: bpi({ frenchLevel: 'unknown' }), expect: { ofii_language: { status: 'maybe', codes: ['ofii_language.level_set_at_signature'] } }, steps: ['step.ofii_language.positioning'] },
@@ -109,7 +114,7 @@ export const SCENARIOS: Scenario[] = [
   { name: 'age 16 → mission locale', source: A4, profile: bpi({ age: 16, needs: ['employment'] }), expect: { mission_locale: 'eligible', volontr: 'eligible' }, steps: ['step.mission_locale'] },
   { name: 'age 25 → mission locale', source: A4, profile: { status: 'temporary_protection', age: 25 }, expect: { mission_locale: 'eligible', volontr: 'not_eligible' } },
   { name: 'age 26, no disability → out', source: A4, profile: newcomer({ age: 26, disability: false }), expect: { mission_locale: 'not_eligible', volontr: 'not_eligible' } },
-  { name: 'age 26, disability → in', source: A4, profile: newcomer({ age: 26, disability: true }), expect: { mission_locale: 'eligible', volontr: 'eligible' } },
+  { name: 'age 26, disability → in', source: A4, profile: newcomer({ age: 26, disability: true, statusSince: '2025-06' }), expect: { mission_locale: 'eligible', volontr: 'eligible' } },
   { name: 'age 26, disability unknown → ask', source: A4, profile: newcomer({ age: 26 }), expect: { mission_locale: { status: 'maybe', ask: ['disability'] } } },
   { name: 'age 29, disability → mission locale in', source: A4, profile: bpi({ age: 29, disability: true }), expect: { mission_locale: 'eligible', volontr: 'eligible' } },
   { name: 'age 29, no disability → out', source: A4, profile: bpi({ age: 29, disability: false }), expect: { mission_locale: 'not_eligible' } },
@@ -179,4 +184,22 @@ export const SCENARIOS: Scenario[] = [
   { name: 'recent BPI who changed "CIR signed" to "no" → AGIR maybe, at the signature', source: AGIR_FR, profile: bpi({ statusSince: '2026-03', cir: 'not_signed' }), expect: { agir: { status: 'maybe', codes: ['agir.at_cir_signature'] } } },
   { name: 'recent BPI, CIR not asked → AGIR maybe, ask the CIR', source: AGIR_FR, profile: bpi({ statusSince: '2026-03' }), expect: { agir: { status: 'maybe', ask: ['cir'] } } },
   { name: 'spouse joining a BPI, CIR signed → AGIR', source: AGIR_FR, profile: { status: 'bpi_family', statusSince: '2026-05', cir: 'signed' }, expect: { agir: 'eligible' } },
+
+  // --- Point 14: reciprocity applies to BPI since 2019; art. 11 keeps the year from the receipt and waives validity
+  { name: 'refugee with a licence, protected 5 months ago → exchange; agreement country needed, expired licence accepted', source: LICENCE_ART11, profile: bpi({ foreignLicence: true, statusSince: '2026-06' }), expect: { driving_licence_exchange: { status: 'eligible', codes: ['driving_licence_exchange.within_one_year_of_protection', 'driving_licence_exchange.bpi_validity_not_required', 'driving_licence_exchange.agreement_country'] } }, steps: ['step.licence_exchange'] },
+  { name: 'spouse joining a refugee, permit 4 months ago → exchange within the year of the permit', source: LICENCE_ART11, profile: { status: 'bpi_family', foreignLicence: true, statusSince: '2026-07' }, expect: { driving_licence_exchange: { status: 'eligible', codes: ['driving_licence_exchange.within_one_year', 'driving_licence_exchange.agreement_country'] } } },
+
+  // --- Point 8: the asylum door depends on the place and on the registration
+  { name: 'asylum seeker in Paris, claim not registered → OFII phone platform first', source: ASYLUM_IDF, profile: { status: 'asylum_seeker', location: { postcode: '75019' } }, expect: { asylum_support: { status: 'eligible', codes: ['asylum_support.idf_ofii_phone_first'] } }, steps: ['step.asylum_ofii_phone'], noSteps: ['step.spada'] },
+  { name: 'asylum seeker in the Val-d\'Oise → OFII phone, then Espace France Asile instead of the GUDA', source: FRANCE_ASILE, profile: { status: 'asylum_seeker', location: { department: '95' } }, expect: { asylum_support: { status: 'eligible', codes: ['asylum_support.idf_ofii_phone_first', 'asylum_support.france_asile_val_d_oise'] } }, steps: ['step.asylum_ofii_phone'] },
+  { name: 'asylum seeker in Limoges, not registered → SPADA first', source: A3, profile: { status: 'asylum_seeker', location: { postcode: '87000' } }, expect: { asylum_support: { status: 'eligible', codes: ['asylum_support.spada_first'] } }, steps: ['step.spada'], noSteps: ['step.asylum_ofii_phone'] },
+  { name: 'asylum claim registered two months ago → follow the claim, not "go first to the SPADA"', source: A3, profile: { status: 'asylum_seeker', statusSince: '2026-09', location: { commune: 'Aurillac' } }, expect: { asylum_support: { status: 'eligible', codes: ['asylum_support.registered_follow_claim'] } }, steps: ['step.asylum_follow_claim'], noSteps: ['step.spada', 'step.asylum_ofii_phone'] },
+  { name: 'asylum claim registered in Paris → no phone platform any more', source: ASYLUM_IDF, profile: { status: 'asylum_seeker', statusSince: '2026-05', location: { postcode: '75019' } }, expect: { asylum_support: { status: 'eligible', codes: ['asylum_support.registered_follow_claim'] } }, noSteps: ['step.asylum_ofii_phone', 'step.spada'] },
+
+  // --- Point 9: Volont'R needs more than one year of regular stay from a non-BPI
+  { name: 'newcomer of 20 with a permit for 8 months → not yet Volont\'R', source: VOLONTR_STAY, profile: newcomer({ age: 20, statusSince: '2026-03' }), expect: { volontr: { status: 'not_eligible', codes: ['volontr.one_year_of_stay'] } }, noSteps: ['step.volontr'] },
+  { name: 'newcomer of 20 with a permit for 20 months → Volont\'R', source: VOLONTR_STAY, profile: newcomer({ age: 20, statusSince: '2025-03', needs: ['social'] }), expect: { volontr: 'eligible' }, steps: ['step.volontr'] },
+  { name: 'newcomer whose permit is 12 months old → the limit month, maybe', source: VOLONTR_STAY, profile: newcomer({ age: 20, statusSince: '2025-11' }), expect: { volontr: { status: 'maybe', codes: ['ask.status_date_exact'] } } },
+  { name: 'refugee of 20 protected 2 months ago → Volont\'R without waiting', source: VOLONTR_STAY, profile: bpi({ age: 20, statusSince: '2026-09' }), expect: { volontr: 'eligible' } },
+  { name: 'newcomer of 20, permit date unknown → ask it', source: VOLONTR_STAY, profile: newcomer({ age: 20 }), expect: { volontr: { status: 'maybe', ask: ['statusSince'] } } },
 ];
