@@ -62,6 +62,7 @@ export const PROGRAMS = [
   'asylum_support',
   'health_coverage',
   'social_housing',
+  'caf_benefits',
 ] as const;
 export type Program = (typeof PROGRAMS)[number];
 

@@ -63,6 +63,7 @@ const STEPS: StepRule[] = [
       (c.profile.status === 'asylum_seeker' || c.profile.status === 'no_right_to_stay') &&
       is(c, 'health_coverage', 'not_eligible', 'maybe'),
   },
+  { code: 'step.caf', program: 'caf_benefits', applies: (c) => is(c, 'caf_benefits', 'eligible') && needs(c, 'rights', 'housing', 'employment') },
   { code: 'step.social_housing', program: 'social_housing', applies: (c) => is(c, 'social_housing', 'eligible') && needs(c, 'housing') },
   { code: 'step.asylum_housing', program: 'social_housing', applies: (c) => because(c, 'social_housing', 'asylum_route_ofii') && needs(c, 'housing') },
   { code: 'step.emergency_shelter', program: 'social_housing', applies: (c) => because(c, 'social_housing', 'emergency_115') && needs(c, 'housing') },

@@ -1,6 +1,7 @@
 import type { Program } from '../contracts/vocabulary';
 import agir from './programs/agir';
 import asylumSupport from './programs/asylum-support';
+import cafBenefits from './programs/caf-benefits';
 import cir from './programs/cir';
 import drivingLicenceExchange from './programs/driving-licence-exchange';
 import franceTravail from './programs/france-travail';
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   agir,
   integrationActions,
   healthCoverage,
+  cafBenefits,
   socialHousing,
   schoolEnrolment,
   oepre,

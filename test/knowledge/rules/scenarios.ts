@@ -42,6 +42,7 @@ const LICENCE_ART11 = 'arrêté du 12 janvier 2012 art. 11, version since 18 May
 const ASYLUM_IDF = 'https://gisti.org/spip.php?article6271 (OFII 01 42 500 900 for 75, 77, 78, 91–95) (2026-11-27)';
 const FRANCE_ASILE = 'Forum réfugiés, "premiers retours sur le dispositif pilote France asile": Cergy replaced the GUDA on 19 May 2025 (2026-11-27)';
 const OFII_2025 = 'https://questions.assemblee-nationale.fr/q17/17-7550QE.htm: 100/200/400 h tracks removed, 600 h kept for non-readers (2026-11-27)';
+const CAF_RSA = 'https://www.service-public.fr/particuliers/vosdroits/F15553 (CASF L262-4: no 5-year condition for refugees, stateless, subsidiary protection) (2026-11-27)';
 const VOLONTR_STAY = 'https://www.service-civique.gouv.fr/accueillir-un-volontaire/etape03-trouver-des-volontaires/accueillir-un-volontaire-de-nationalite-etrangere (2026-11-27)';
 
 const bpi = (extra: ProfileInput = {}): ProfileInput => ({ status: 'bpi', protection: 'refugee', ...extra });
@@ -202,4 +203,10 @@ export const SCENARIOS: Scenario[] = [
   { name: 'newcomer whose permit is 12 months old → the limit month, maybe', source: VOLONTR_STAY, profile: newcomer({ age: 20, statusSince: '2025-11' }), expect: { volontr: { status: 'maybe', codes: ['ask.status_date_exact'] } } },
   { name: 'refugee of 20 protected 2 months ago → Volont\'R without waiting', source: VOLONTR_STAY, profile: bpi({ age: 20, statusSince: '2026-09' }), expect: { volontr: 'eligible' } },
   { name: 'newcomer of 20, permit date unknown → ask it', source: VOLONTR_STAY, profile: newcomer({ age: 20 }), expect: { volontr: { status: 'maybe', ask: ['statusSince'] } } },
+
+  // --- Missing rights: the CAF (RSA for BPI with no 5-year condition, housing and family benefits)
+  { name: 'refugee protected 3 months ago → CAF now, RSA without the 5-year wait', source: CAF_RSA, profile: bpi({ statusSince: '2026-08', needs: ['housing'] }), expect: { caf_benefits: { status: 'eligible', codes: ['caf_benefits.bpi_no_five_year_wait', 'caf_benefits.resources_and_age'] } }, steps: ['step.caf'] },
+  { name: 'newcomer → CAF housing and family benefits; the RSA depends on the permit', source: CAF_RSA, profile: newcomer({ statusSince: '2026-01' }), expect: { caf_benefits: { status: 'eligible', codes: ['caf_benefits.housing_and_family', 'caf_benefits.rsa_depends_on_permit'] } }, steps: ['step.caf'] },
+  { name: 'asylum seeker → no CAF, the ADA comes from OFII', source: CAF_RSA, profile: { status: 'asylum_seeker', needs: ['rights'] }, expect: { caf_benefits: { status: 'not_eligible', codes: ['caf_benefits.asylum_ada_ofii'] } }, noSteps: ['step.caf'] },
+  { name: 'temporary protection → ask the CAF what the document opens', source: CAF_RSA, profile: { status: 'temporary_protection' }, expect: { caf_benefits: { status: 'maybe', codes: ['caf_benefits.check_document'] } } },
 ];
