@@ -44,7 +44,7 @@ export function directed(text: string, locale: Locale): string {
   return text
     .replace(/\+?\d[\d .]{1,16}\d/g, (phone) => `\u2066${phone}\u2069`)
     .split('\n')
-    .map((line) => line.replace(/^(\s*(?:\d+\.|-)\s+)?/, (marker) => `${marker}\u200f`))
+    .map((line) => (line.trim() ? line.replace(/^(\s*(?:\d+\.|-)\s+)?/, (marker) => `${marker}\u200f`) : line))
     .join('\n');
 }
 

@@ -26,7 +26,8 @@ describe('HTTP API (real server process)', () => {
     const result = ResultSchema.parse(await res.json());
     expect(result.locale).toBe('ar');
     expect(result.location).toMatchObject({ status: 'resolved', inseeCode: '15014' });
-    expect(result.nextSteps[0]?.code).toBe('step.spada');
+    // Registered two months ago: follow the claim (no more "go first to the SPADA", issue 9 point 8).
+    expect(result.nextSteps[0]?.code).toBe('step.asylum_follow_claim');
     expect(result.help.map((h) => h.phone)).toEqual(['112', '15', '17', '115', '119', '3919', '3114']);
   });
 

@@ -237,3 +237,29 @@ export async function openAndPick(page: Page, url: string, from: string, lng: st
   await page.selectOption('#language', lng);
   await page.locator(`html[lang="${lng}"][dir="${RTL.has(lng) ? 'rtl' : 'ltr'}"]`).waitFor({ state: 'attached' });
 }
+
+/**
+ * The plan's first message (three things to do now, each with its place) scrolled to the top is whole
+ * above the buttons that follow it, and those buttons take at most a quarter of the screen.
+ */
+export async function expectFirstScreenReadable(page: Page, firstLine: string): Promise<void> {
+  const plan = activities(page).filter({ hasText: probe(firstLine) }).last();
+  // As a person does: scroll the transcript up with the finger (Web Chat re-sticks programmatic scrolls).
+  const transcript = page.locator('.webchat__basic-transcript__scrollable').first();
+  const area = (await transcript.boundingBox())!;
+  await page.mouse.move(area.x + area.width / 2, area.y + area.height / 2);
+  for (let i = 0; i < 5; i++) {
+    const top = (await plan.boundingBox())!.y;
+    if (Math.abs(top - area.y) < 2) break;
+    await page.mouse.wheel(0, top - area.y);
+    await page.waitForTimeout(300);
+  }
+  const box = await plan.boundingBox();
+  const menu = await page.locator('.webchat__suggested-actions').last().boundingBox();
+  const viewport = page.viewportSize()!;
+  expect(box && menu).toBeTruthy();
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(menu!.y + 1);
+  expect(menu!.height).toBeLessThanOrEqual(viewport.height / 4);
+  expect(await plan.locator('li').count()).toBe(3);
+}

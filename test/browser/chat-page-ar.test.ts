@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { SCREENSHOTS, STEP, activities, chatTexts, completeConversation, openAndPick, openBrowser, screenshot, serve, waitForBotText, type Served } from './browser.helpers';
+import { SCREENSHOTS, STEP, chatTexts, completeConversation, expectFirstScreenReadable, openAndPick, openBrowser, screenshot, serve, waitForBotText, type Served } from './browser.helpers';
 
 jest.setTimeout(90_000);
 
@@ -63,11 +63,8 @@ describe('the chat page in Arabic', () => {
       expect((await cards.first().locator('.ac-textBlock').first().innerText()).trim().length).toBeGreaterThan(2);
       const buttons = await cards.locator('button').allInnerTexts();
       expect(buttons.some((x) => x.includes(t('card.fiche')))).toBe(true);
-      await waitForBotText(page, t('q.menu'));
-      await activities(page)
-        .filter({ hasText: t('plan.resources').slice(0, 8) })
-        .last()
-        .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await waitForBotText(page, t('q.planMenu'));
+      await expectFirstScreenReadable(page, t('plan.now'));
       await screenshot(page, 'ar-2-plan');
       await cards.first().screenshot({ path: join(SCREENSHOTS, 'ar-2-first-card.png') });
 

@@ -8,6 +8,7 @@ import {
   answer,
   chatTexts,
   completeConversation,
+  expectFirstScreenReadable,
   openAndPick,
   openBrowser,
   probe,
@@ -118,12 +119,10 @@ describe('the chat page in Chromium', () => {
       const buttons = await cards.locator('button').allInnerTexts();
       expect(buttons.some((x) => x.includes(t('card.fiche')) || x.includes(t('card.website')))).toBe(true);
       expect(buttons.some((x) => x.includes(t('card.fiche')))).toBe(true);
-      // The menu follows the plan.
-      await waitForBotText(page, t('q.menu'));
-      await activities(page)
-        .filter({ hasText: probe(t('plan.resources')) })
-        .last()
-        .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      // Three buttons follow the plan; its first screen (three things to do, each with its place) stays
+      // readable above them on a phone.
+      await waitForBotText(page, t('q.planMenu'));
+      await expectFirstScreenReadable(page, t('plan.now'));
       await screenshot(page, 'fr-2-plan');
       await cards.first().screenshot({ path: join(SCREENSHOTS, 'fr-2-first-card.png') });
 

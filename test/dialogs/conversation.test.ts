@@ -79,7 +79,7 @@ describe('conversation to a plan (TestAdapter)', () => {
   it('isolates phone numbers and opens lines right to left in Arabic, Persian and Pashto', () => {
     expect(directed('اتصل بـ 01 42 500 900', 'ar')).toBe('\u200fاتصل بـ \u206601 42 500 900\u2069');
     expect(directed('Call 01 42 500 900', 'en')).toBe('Call 01 42 500 900');
-    expect(directed('1. OFII : نعم\n- CPAM', 'ar')).toBe('1. \u200fOFII : نعم\n- \u200fCPAM');
+    expect(directed('1. OFII : نعم\n\n- CPAM', 'ar')).toBe('1. \u200fOFII : نعم\n\n- \u200fCPAM');
   });
 
   it('reaches the plan of a typical profile in at most 8 questions', async () => {
