@@ -5,11 +5,14 @@ import { gzip } from 'node:zlib';
 import type { Next, Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { LOCALES } from '../../knowledge/contracts/vocabulary';
+import { loadPageStrings } from '../pages/strings';
 
 /**
  * The Web Chat page: GET / (the page, with a per-request CSP nonce), a fixed list of static files from
  * bot/public, the Web Chat bundle from node_modules and the Web Chat UI strings of our 8 locales.
- * Everything is same-origin, so the page works under `default-src 'self'`. Only listed paths are served;
+ * The professionals' pages: GET /check (quick check) and GET /summary (bilingual hand-over, QR code),
+ * their scripts and styles, the QR generator from node_modules and their labels (/i18n/pages/<lng>.json).
+ * Everything is same-origin, so the pages work under `default-src 'self'`. Only listed paths are served;
  * anything else is restify's 404.
  */
 
@@ -20,11 +23,26 @@ const WEBCHAT_BUNDLE = join(WEBCHAT_DIST, 'webchat.js');
 
 const YEAR_SECONDS = 365 * 24 * 3600;
 
-/** Static files of bot/public, by URL path: nothing outside this list is ever read from disk. */
+const JS = 'text/javascript; charset=utf-8';
+const CSS = 'text/css; charset=utf-8';
+
+/** Static files, by URL path: nothing outside this list is ever read from disk. */
 const STATIC_FILES: Record<string, { file: string; type: string }> = {
-  '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
-  '/app.css': { file: 'app.css', type: 'text/css; charset=utf-8' },
-  '/favicon.svg': { file: 'favicon.svg', type: 'image/svg+xml' },
+  '/app.js': { file: join(PUBLIC_DIR, 'app.js'), type: JS },
+  '/app.css': { file: join(PUBLIC_DIR, 'app.css'), type: CSS },
+  '/favicon.svg': { file: join(PUBLIC_DIR, 'favicon.svg'), type: 'image/svg+xml' },
+  '/pages.css': { file: join(PUBLIC_DIR, 'pages.css'), type: CSS },
+  '/plan-view.js': { file: join(PUBLIC_DIR, 'plan-view.js'), type: JS },
+  '/check.js': { file: join(PUBLIC_DIR, 'check.js'), type: JS },
+  '/summary.js': { file: join(PUBLIC_DIR, 'summary.js'), type: JS },
+  // qrcode-generator's browser build (a global `qrcode`): the summary draws its QR code in the browser.
+  '/qrcode.js': { file: join(dirname(require.resolve('qrcode-generator')), 'qrcode.js'), type: JS },
+};
+
+/** The professionals' pages, static HTML: no inline script or style, so no nonce either. */
+const PAGES: Record<string, string> = {
+  '/check': join(PUBLIC_DIR, 'check.html'),
+  '/summary': join(PUBLIC_DIR, 'summary.html'),
 };
 
 /** Strings of `locales/<lng>/webchat.json`: Web Chat's keys (overrideLocalizedStrings) and the page's own. */
@@ -61,6 +79,23 @@ export function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
+/**
+ * The policy of /check and /summary: same-origin scripts, styles and API calls, nothing inline, and no form
+ * submission at all (a submitted form would put the profile in a URL).
+ */
+export function pagesContentSecurityPolicy(): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self'",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
 function commonHeaders(res: Response): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
@@ -84,8 +119,10 @@ function loadLocaleStrings(): Map<string, string> {
 export function mountWebPage(server: Server): void {
   const webchatVersion = readWebchatVersion();
   const template = readFileSync(join(PUBLIC_DIR, 'index.html'), 'utf8');
-  const statics = new Map(Object.entries(STATIC_FILES).map(([path, { file, type }]) => [path, { body: readFileSync(join(PUBLIC_DIR, file)), type }]));
+  const statics = new Map(Object.entries(STATIC_FILES).map(([path, { file, type }]) => [path, { body: readFileSync(file), type }]));
+  const pages = new Map(Object.entries(PAGES).map(([path, file]) => [path, readFileSync(file)]));
   const strings = loadLocaleStrings();
+  const pageStrings: Map<string, string> = loadPageStrings();
   const bundleSize = statSync(WEBCHAT_BUNDLE).size;
   // The bundle is 3.9 MB: compressed once, on first demand (about 1 MB), then served from memory.
   let gzipped: Promise<Buffer> | undefined;
@@ -106,6 +143,19 @@ export function mountWebPage(server: Server): void {
     res.end(html);
     next();
   });
+
+  // What these pages show comes from the URL fragment, never sent here; the plan is still never cached.
+  for (const [path, html] of pages) {
+    server.get(path, (_req: Request, res: Response, next: Next) => {
+      commonHeaders(res);
+      res.setHeader('Content-Security-Policy', pagesContentSecurityPolicy());
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-store');
+      res.writeHead(200);
+      res.end(html);
+      next();
+    });
+  }
 
   for (const [path, file] of statics) {
     server.get(path, (_req: Request, res: Response, next: Next) => {
@@ -145,21 +195,25 @@ export function mountWebPage(server: Server): void {
     stream.pipe(res);
   });
 
-  // Only the 8 known locales; the file name is never built from the request.
-  server.get('/i18n/:file', (req: Request, res: Response, next: Next) => {
+  server.get('/i18n/:file', localeJson(strings));
+  server.get('/i18n/pages/:file', localeJson(pageStrings));
+}
+
+/** `<lng>.json` among the 8 known locales; the file name is never built from the request. */
+function localeJson(bodies: Map<string, string>) {
+  return (req: Request, res: Response, next: Next) => {
     const match = /^([a-z]{2})\.json$/.exec(String(req.params.file ?? ''));
-    const body = match?.[1] ? strings.get(match[1]) : undefined;
+    const body = match?.[1] ? bodies.get(match[1]) : undefined;
     commonHeaders(res);
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
     if (!body) {
-      res.setHeader('Content-Type', 'application/json; charset=utf-8');
       res.writeHead(404);
       res.end(JSON.stringify({ error: 'not_found', message: 'Unknown locale.' }));
       return next();
     }
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Cache-Control', 'no-cache');
     res.writeHead(200);
     res.end(body);
     next();
-  });
+  };
 }
