@@ -21,7 +21,7 @@ export function normalizeInput(text: string): string {
     .replace(/[يى]/g, 'ی')
     .replace(/ك/g, 'ک')
     .toLowerCase()
-    .replace(/[’'`´]/g, "'")
+    .replace(/[’'`´ʼ]/g, "'")
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import type { Locale } from '../../knowledge/contracts/vocabulary';
 import type { CultureLocale } from './culture-recognizers';
 import { asciiDigits, normalizeInput } from './normalize';
+import { fromSolarHijri, monthFromWords } from './month-words';
 import { numberFromWords } from './number-words';
 import { recognizers } from './recognizer-pool';
 
@@ -150,13 +151,15 @@ export function recognizeInteger(text: string, locale: Locale): number | undefin
   return numberFromWords(text, locale);
 }
 
-/** A month and year (YYYY-MM) from "03/2025", "2025-03", and, in French and English, "mars 2025". */
+/**
+ * A month and year (YYYY-MM) from "03/2025", "2025-03", words in any of our languages ("il y a 2 ans",
+ * "خرداد ۱۴۰۴", month-words.ts), and, in French and English, whatever else recognizers-text reads.
+ */
 export async function recognizeMonth(text: string, locale: Locale, today: Date): Promise<string | undefined> {
   const t = asciiDigits(text);
-  const valid = (year: number, month: number) => {
-    // Afghans and Iranians often give the Solar Hijri date (1405/03): its month m starts around the
-    // 21st of Gregorian month m + 2, which is precise enough at month resolution.
-    const [y, m] = (locale === 'fa' || locale === 'ps') && year >= 1300 && year <= 1450 ? fromSolarHijri(year, month) : [year, month];
+  const valid = (year: number, month: number, written = true) => {
+    // Afghans and Iranians often write the Solar Hijri date (1405/03): precise enough at month resolution.
+    const [y, m] = written && (locale === 'fa' || locale === 'ps') && year >= 1300 && year <= 1450 ? fromSolarHijri(year, month) : [year, month];
     const ok = m >= 1 && m <= 12 && y >= 1950 && (y < today.getUTCFullYear() || (y === today.getUTCFullYear() && m <= today.getUTCMonth() + 1));
     return ok ? `${y}-${String(m).padStart(2, '0')}` : undefined;
   };
@@ -164,13 +167,11 @@ export async function recognizeMonth(text: string, locale: Locale, today: Date):
   if (mY) return valid(Number(mY[2]), Number(mY[1]));
   const yM = /\b(\d{4})\s*[/.-]\s*(\d{1,2})\b/.exec(t);
   if (yM) return valid(Number(yM[1]), Number(yM[2]));
+  const said = monthFromWords(text, locale, today);
+  if (said) return valid(Number(said.slice(0, 4)), Number(said.slice(5, 7)), false);
   const culture = cultureOf(locale);
   if (!culture) return undefined;
   const month = /^(\d{4})-(\d{2})$/.exec(String(await recognizers.month(text, culture, today)));
   return month ? valid(Number(month[1]), Number(month[2])) : undefined;
 }
 
-function fromSolarHijri(year: number, month: number): [number, number] {
-  const shifted = month + 2;
-  return shifted > 12 ? [year + 622, shifted - 12] : [year + 621, shifted];
-}

@@ -85,7 +85,44 @@ describe('numbers and dates', () => {
     expect(recognizeInteger('I am thirty-five', 'en')).toBe(35);
     expect(recognizeInteger('a hundred and two', 'en')).toBe(102);
     expect(recognizeInteger('a lot', 'en')).toBeUndefined();
-    expect(recognizeInteger('двадцать', 'ru')).toBeUndefined();
+  });
+
+  it.each([
+    ['тридцять вісім', 'uk'],
+    ['тридцать восемь', 'ru'],
+    ['ثمانية وثلاثون', 'ar'],
+    ['سی و هشت', 'fa'],
+    ['اته دېرش', 'ps'],
+    ['ሰላሳን ሸሞንተን', 'ti'],
+    ['trente-huit', 'fr'],
+    ['thirty eight', 'en'],
+  ] as const)('reads "%s" (%s) as 38', (text, locale) => {
+    expect(recognizeInteger(text, locale)).toBe(38);
+  });
+
+  // today is 2026-11-23
+  it.each([
+    ['il y a 2 ans', 'fr', '2024-11'],
+    ["l'an dernier", 'fr', '2025-11'],
+    ['cette année', 'fr', '2026-01'],
+    ['mars', 'fr', '2026-03'],
+    ['décembre', 'fr', '2025-12'],
+    ['3 months ago', 'en', '2026-08'],
+    ['два года назад', 'ru', '2024-11'],
+    ['в марте 2024', 'ru', '2024-03'],
+    ['3 роки тому', 'uk', '2023-11'],
+    ['у березні', 'uk', '2026-03'],
+    ['منذ سنتين', 'ar', '2024-11'],
+    ['شباط 2025', 'ar', '2025-02'],
+    ['خرداد ۱۴۰۴', 'fa', '2025-05'],
+    ['۶ ماه پیش', 'fa', '2026-05'],
+    ['پارسال', 'fa', '2025-11'],
+    ['حمل ۱۴۰۳', 'ps', '2024-03'],
+    ['ጥሪ 2025', 'ti', '2025-01'],
+    ['ጥር 2017', 'ti', '2025-01'],
+    ['ቅድሚ 2 ዓመት', 'ti', '2024-11'],
+  ] as const)('reads "%s" (%s) as %s', async (text, locale, month) => {
+    expect(await recognizeMonth(text, locale, today)).toBe(month);
   });
 
   it('reads a month and year, and refuses the future', async () => {
