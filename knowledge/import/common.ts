@@ -68,6 +68,27 @@ export function normalisePhone(raw: string): string {
   return /^[0-9 +]{3,20}$/.test(cleaned) ? cleaned : raw.trim();
 }
 
+/**
+ * What producers put in a field they must fill but do not know: "-", "--", "…", "N/C", "Non renseigné". Such a
+ * value is missing, never content.
+ */
+const PLACEHOLDER = /^(?:[-–—_.…*/\s]+|n\.?\s?[cr]\.?|n\/[acr]|non (?:renseigne|communique|precise)e?s?|neant|sans objet|inconnue?)$/;
+
+export function isPlaceholder(value: string): boolean {
+  return PLACEHOLDER.test(fold(value));
+}
+
+/**
+ * An http(s) address from what producers type in a URL field: "www.example.fr" and "example.fr/page" get
+ * `https://`. Anything else is returned as it is, so that the schema rejects it with its own message.
+ */
+export function webUrl(raw: string): string {
+  const url = raw.trim();
+  if (/^https?:\/\//i.test(url)) return url;
+  // A host name (labels, then a top-level domain of letters) with an optional path: the scheme is all it lacks.
+  return /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}(?::\d+)?(?:[/?#]\S*)?$/i.test(url) ? `https://${url}` : url;
+}
+
 /** Coordinates as `[lon, lat]`, or a reason why they are unusable. Accepts numbers and "45,12" strings. */
 export function coordinates(lat: unknown, lon: unknown): { value?: [number, number]; error?: string } {
   if ((lat === undefined || lat === null || lat === '') && (lon === undefined || lon === null || lon === '')) return {};

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Audience, ResourceInput } from '../catalog/schema';
 import { FRENCH_LEVELS, type FrenchLevel, type Status, type Theme } from '../contracts/vocabulary';
-import { asList, coordinates, firstText, htmlToText, importedId, normalisePhone, shorten, unique } from './common';
+import { asList, coordinates, firstText, htmlToText, importedId, isPlaceholder, normalisePhone, shorten, unique, webUrl } from './common';
 import { commune, communesOfPostcode, departmentOfPostcode, normaliseDepartment } from './geo';
 import { ImportParseError, type Candidate, type MapContext } from './types';
 
@@ -78,8 +78,9 @@ export function decodeXml(content: string | Buffer): string {
   }
 }
 
+/** The text of a node; a placeholder ("-", "Non renseigné"…) is no text. */
 function text(node: unknown): string | undefined {
-  if (typeof node === 'string') return node.trim() || undefined;
+  if (typeof node === 'string') return node.trim() && !isPlaceholder(node) ? node.trim() : undefined;
   if (typeof node === 'number') return String(node);
   if (Array.isArray(node)) return text(node[0]);
   if (node && typeof node === 'object' && '#text' in node) return text((node as Node)['#text']);
@@ -230,8 +231,9 @@ function placeOf(adresse: Node, label: string): Place | { error: string } {
   const coords = geoloc ? coordinates(text(child(geoloc, 'latitude')), text(child(geoloc, 'longitude'))) : {};
   if (coords.error) return { error: `${label}: ${coords.error}` };
   const lines = texts(adresse, 'ligne');
-  const address = [lines.join(', '), [postcode, city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-  return { commune: communeCode, department, coordinates: coords.value, address: address.length >= 5 ? address : undefined, city };
+  // Without a street line ("-" in real feeds) a postcode and a town are no address to go to.
+  const address = lines.length ? [lines.join(', '), [postcode, city].filter(Boolean).join(' ')].filter(Boolean).join(', ') : undefined;
+  return { commune: communeCode, department, coordinates: coords.value, address, city };
 }
 
 /** `lieu-de-formation` (principal first), else the first session's `adresse-inscription`. */
@@ -277,16 +279,21 @@ function audienceOf(action: Node, formation: Node, formacodes: string[], isLangu
 
 function urlOf(node: unknown, ...path: string[]): string | undefined {
   const raw = texts(node, ...path, 'urlweb')[0];
-  if (!raw) return undefined;
-  return /^https?:\/\//i.test(raw) ? raw : /^www\./i.test(raw) ? `https://${raw}` : raw;
+  return raw ? webUrl(raw) : undefined;
 }
 
+/**
+ * Contact of an action: the formation's contact first, then the organisme's contact and its own coordinates
+ * for what the formation's contact lacks (real feeds often fill only the organisme's).
+ */
 function contactOf(formation: Node, place: Place | undefined, actionUrl: string | undefined) {
-  const coordonnees = child(formation, 'contact-formation', 'coordonnees');
-  const phoneRaw = text(child(coordonnees, 'telfixe', 'numtel')) ?? text(child(coordonnees, 'portable', 'numtel'));
-  const email = text(child(coordonnees, 'courriel'));
+  const organisme = child(formation, 'organisme-formation-responsable');
+  const sources = [child(formation, 'contact-formation', 'coordonnees'), child(organisme, 'contact-organisme', 'coordonnees'), child(organisme, 'coordonnees-organisme', 'coordonnees')];
+  const first = (read: (coordonnees: unknown) => string | undefined) => sources.map(read).find(Boolean);
+  const phoneRaw = first((c) => text(child(c, 'telfixe', 'numtel')) ?? text(child(c, 'portable', 'numtel')));
+  const email = first((c) => text(child(c, 'courriel')));
   const contact: { url?: string; phone?: string; email?: string; address?: string } = {};
-  const url = actionUrl ?? urlOf(coordonnees, 'web');
+  const url = actionUrl ?? first((c) => urlOf(c, 'web'));
   if (url) contact.url = url;
   if (phoneRaw) contact.phone = normalisePhone(phoneRaw);
   if (email) contact.email = email;
@@ -297,15 +304,21 @@ function contactOf(formation: Node, place: Place | undefined, actionUrl: string 
 /** Maps every action of the file; a bad action becomes a rejection, the others go on. */
 export function readLheo(content: string | Buffer, ctx: MapContext & { sourceUrl?: string }): Candidate[] {
   const { version, formations } = parseLheo(content);
-  const all = formations.flatMap((formation, fi) => {
+  type Entry = { formationRef: string } | { formation: Node; formationRef: string; action: Node; actionRef: string };
+  const entries = formations.flatMap((formation, fi): Entry[] => {
     const formationRef = attr(formation, 'numero') ?? attr(formation, 'id') ?? `formation-${fi + 1}`;
-    return nodes(formation, 'action').map((action, ai) => ({ formation, formationRef, action, actionRef: attr(action, 'numero') ?? attr(action, 'id') ?? `${formationRef}#${ai + 1}` }));
+    const actions = nodes(formation, 'action');
+    // LHEO requires at least one action; a formation without one is reported, not dropped silently.
+    if (!actions.length) return [{ formationRef }];
+    return actions.map((action, ai) => ({ formation, formationRef, action, actionRef: attr(action, 'numero') ?? attr(action, 'id') ?? `${formationRef}#${ai + 1}` }));
   });
   // `numero` is free text and not guaranteed unique: an action numero shared by several formations is qualified.
   // Twice in one formation is a real duplicate (the second one is rejected).
   const owners = new Map<string, Set<string>>();
-  for (const a of all) owners.set(a.actionRef, (owners.get(a.actionRef) ?? new Set()).add(a.formationRef));
-  return all.map(({ formation, formationRef, action, actionRef }) => {
+  for (const a of entries) if ('actionRef' in a) owners.set(a.actionRef, (owners.get(a.actionRef) ?? new Set()).add(a.formationRef));
+  return entries.map((entry): Candidate => {
+    if (!('actionRef' in entry)) return { ref: entry.formationRef, reason: 'formation has no <action>: nothing to import (LHEO requires at least one)' };
+    const { formation, formationRef, action, actionRef } = entry;
     const ref = (owners.get(actionRef)?.size ?? 0) > 1 ? `${formationRef}/${actionRef}` : actionRef;
     try {
       return mapAction(formation, action, ref, version, ctx);
@@ -368,7 +381,9 @@ function mapAction(formation: Node, action: Node, ref: string, version: LheoVers
   if (where) parts.push(`${mode === 'distance' ? 'Organisme' : 'Lieu'} : ${where}.`);
   const summary = parts.join(' ') || title;
 
-  const actionUrl = urlOf(action, 'url-action') ?? urlOf(formation, 'url-formation');
+  // formation/@href: "lien vers une page HTML décrivant l'offre" (lheo-gml.xml), the offer's own page.
+  const href = attr(formation, 'href');
+  const actionUrl = urlOf(action, 'url-action') ?? urlOf(formation, 'url-formation') ?? (href ? webUrl(href) : undefined);
   const resource: ResourceInput = {
     id: importedId('lheo', ref),
     kind: 'training',

@@ -52,7 +52,8 @@ describe('LHEO 2.3 good file', () => {
     expect(r.geography).toEqual({ scope: 'local', departments: ['15'], communes: ['15014', '15187'], coordinates: [2.4398, 44.9264] });
     expect(r.summary.fr).toContain('Entrées et sorties permanentes.');
     expect(r.summary.fr).toContain('Formation en partie à distance.');
-    expect(r.contact).toEqual({ phone: '06 12 34 56 78', address: '8 avenue des Volontaires, 15000 Aurillac' });
+    // The formation's contact has only a phone: the e-mail is the organisme's.
+    expect(r.contact).toEqual({ phone: '06 12 34 56 78', email: 'contact@lire-ecrire-cantal.example.org', address: '8 avenue des Volontaires, 15000 Aurillac' });
     // No URL in the record: the LHEO 2.3 namespace is the provenance.
     expect(r.source).toBe('http://lheo.gouv.fr/2.3');
   });
@@ -132,6 +133,48 @@ describe('LHEO broken records', () => {
       { ref: 'BAD-URL', reason: 'contact.url: must be an http(s) URL' },
       { ref: 'GOOD-1', reason: 'duplicate reference: an earlier record of the file has the same one' },
     ]);
+  });
+});
+
+describe('LHEO problems met in real feeds', () => {
+  const { read, resources, rejected } = mapFile({ format: 'lheo', content: fixture('lheo-2.3-real-feed.xml'), today: TODAY });
+
+  it('rejects a formation without any action by its numero instead of dropping it silently', () => {
+    expect(read).toBe(4);
+    expect(resources.map((r) => r.provenance?.ref)).toEqual(['AC-29-0001234-01', 'AC-35-0000777-01', 'AC-63-0004567-01']);
+    expect(rejected).toEqual([{ ref: 'AF-87-0009999', reason: 'formation has no <action>: nothing to import (LHEO requires at least one)' }]);
+  });
+
+  it('completes a web address typed without its scheme instead of rejecting the record', () => {
+    const r = byRef(resources, 'AC-29-0001234-01');
+    expect(r.contact.url).toBe('https://lyceedekerneuzec.fr');
+    expect(r.source).toBe('https://lyceedekerneuzec.fr');
+  });
+
+  it('reads "-" placeholders as missing, never as content', () => {
+    const r = byRef(resources, 'AC-35-0000777-01');
+    expect(r.summary.fr).toBe("Entrer dans la lecture et l'écriture du français. Entrées et sorties permanentes.");
+    expect(r.keywords).toEqual({ fr: ['Alphabétisation'] });
+    expect(r.contact).toEqual({});
+    expect(r.geography).toEqual({ scope: 'local', departments: ['35'], communes: ['35238'] });
+    expect(JSON.stringify(r)).not.toMatch(/"-"|: -|, -/);
+  });
+
+  it("takes the offer's href as its link and source when it has no url-action or url-formation", () => {
+    const r = byRef(resources, 'AC-63-0004567-01');
+    expect(r.source).toBe('https://www.formation-auvergne.example.org/offres/af-63-0004567.html');
+    expect(r.contact.url).toBe('https://www.formation-auvergne.example.org/offres/af-63-0004567.html');
+  });
+
+  it("falls back to the organisme's contact for what the formation's contact lacks", () => {
+    expect(byRef(resources, 'AC-63-0004567-01').contact).toEqual({
+      url: 'https://www.formation-auvergne.example.org/offres/af-63-0004567.html',
+      phone: '04 73 00 12 34',
+      email: 'accueil@maison-des-langues.example.org',
+      address: '5 rue Gaultier de Biauzat, 63000 Clermont-Ferrand',
+    });
+    // The formation's own phone comes first; the organisme adds the e-mail.
+    expect(byRef(resources, 'AC-29-0001234-01').contact).toMatchObject({ phone: '02 98 96 15 40', email: 'greta.bretagne-sud@ac-rennes.example.org' });
   });
 });
 
