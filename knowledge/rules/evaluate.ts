@@ -25,6 +25,7 @@ type Outcome = { result: 'pass' | 'fail' | 'unknown'; reason?: ReasonCode; ask?:
 
 const FIELD_OF: Record<Condition['kind'], string> = {
   statusIn: 'status',
+  protectionIn: 'protection',
   sinceStatus: 'statusSince',
   sinceArrival: 'inFranceSince',
   ageBetween: 'age',
@@ -64,6 +65,10 @@ function read(c: Condition, f: Facts): Raw {
       return f.status === undefined
         ? { value: 'missing', params: {} }
         : { value: boolOf(c.statuses.includes(f.status)), params: { status: f.status } };
+    case 'protectionIn':
+      return f.protection === undefined
+        ? { value: 'missing', params: {} }
+        : { value: boolOf(c.protections.includes(f.protection)), params: { protection: f.protection } };
     case 'levelIn':
       return f.level === undefined
         ? { value: 'missing', params: {} }

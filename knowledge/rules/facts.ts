@@ -1,5 +1,5 @@
 import type { Profile } from '../contracts/profile';
-import type { CirState, FrenchLevel, Status } from '../contracts/vocabulary';
+import type { CirState, FrenchLevel, Protection, Status } from '../contracts/vocabulary';
 
 /**
  * The facts the rules read. A missing answer and the literal `unknown` both become absent, and all date
@@ -7,6 +7,7 @@ import type { CirState, FrenchLevel, Status } from '../contracts/vocabulary';
  */
 export interface Facts {
   status?: Exclude<Status, 'unknown'>;
+  protection?: Protection;
   /** Whole calendar months between `statusSince` (YYYY-MM) and today's month. */
   monthsSinceStatus?: number;
   /** Difference of calendar years (AGIR counts "since 1 January of the previous year"). */
@@ -42,6 +43,7 @@ function monthsSince(month: string | undefined, today: Date): number | undefined
 export function buildFacts(profile: Profile, department: string | undefined, today: Date): Facts {
   const facts: Facts = {
     status: known(profile.status, 'unknown'),
+    protection: profile.protection,
     level: known(profile.frenchLevel, 'unknown'),
     cir: known(profile.cir, 'unknown'),
     readsWrites: typeof profile.readsWrites === 'boolean' ? profile.readsWrites : undefined,

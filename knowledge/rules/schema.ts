@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ELIGIBILITY_STATUSES, FRENCH_LEVELS, OFII_TRACKS, PROGRAMS, STATUSES } from '../contracts/vocabulary';
+import { ELIGIBILITY_STATUSES, FRENCH_LEVELS, OFII_TRACKS, PROGRAMS, PROTECTIONS, STATUSES } from '../contracts/vocabulary';
 
 /**
  * Rules are data: each program file declares cases of conditions from this small vocabulary, and one
@@ -27,6 +27,8 @@ const Tuning = {
 
 export const ConditionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('statusIn'), statuses: z.array(z.enum(STATUSES)).min(1), ...Tuning }),
+  /** The kind of OFPRA protection (refugee, subsidiary, stateless): the préfecture's card depends on it. */
+  z.strictObject({ kind: z.literal('protectionIn'), protections: z.array(z.enum(PROTECTIONS)).min(1), ...Tuning }),
   z.strictObject({
     kind: z.literal('sinceStatus'),
     minMonths: z.number().int().positive().optional(),

@@ -90,6 +90,22 @@ describe('evaluate', () => {
     expect(evaluate(corsica, facts({}, '75')).status).toBe('eligible');
   });
 
+  it('reads the kind of protection, and a missing one follows whenUnknown', () => {
+    const card = defineRule({
+      program: 'residence_permit',
+      checkedOn: '2026-11-27',
+      sources: ['https://example.gouv.fr/rule'],
+      cases: [{ when: [{ kind: 'protectionIn', protections: ['subsidiary', 'stateless'], whenUnknown: 'fail' }], then: { status: 'eligible', code: 'residence_permit.four_years' } }],
+      otherwise: { status: 'not_eligible' },
+    });
+    expect(evaluate(card, facts({ status: 'bpi', protection: 'stateless' })).status).toBe('eligible');
+    expect(evaluate(card, facts({ status: 'bpi', protection: 'refugee' }))).toMatchObject({
+      status: 'not_eligible',
+      reasons: [{ code: 'residence_permit.protectionIn', params: { protection: 'refugee' } }],
+    });
+    expect(evaluate(card, facts({ status: 'bpi' })).status).toBe('not_eligible');
+  });
+
   it('rejects a malformed rule at load time', () => {
     expect(() =>
       defineRule({
