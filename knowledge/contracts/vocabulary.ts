@@ -63,6 +63,9 @@ export const PROGRAMS = [
   'health_coverage',
   'social_housing',
   'caf_benefits',
+  'residence_permit',
+  'complementary_health',
+  'family_reunification',
 ] as const;
 export type Program = (typeof PROGRAMS)[number];
 

@@ -33,6 +33,13 @@ const STEPS: StepRule[] = [
   { code: 'step.spada', program: 'asylum_support', applies: (c) => because(c, 'asylum_support', 'spada_first') },
   { code: 'step.asylum_follow_claim', program: 'asylum_support', applies: (c) => because(c, 'asylum_support', 'registered_follow_claim') },
   { code: 'step.tell_status', applies: (c) => !c.profile.status || c.profile.status === 'unknown' },
+  // After protection: the préfecture's card, and OFPRA's civil-status papers the préfecture asks for.
+  { code: 'step.residence_permit', program: 'residence_permit', applies: (c) => is(c, 'residence_permit', 'eligible') },
+  {
+    code: 'step.ofpra_civil_status',
+    program: 'residence_permit',
+    applies: (c) => c.profile.status === 'bpi' && is(c, 'residence_permit', 'eligible'),
+  },
   { code: 'step.sign_cir', program: 'cir', applies: (c) => is(c, 'cir', 'eligible') },
   { code: 'step.cir_ask_ofii', program: 'cir', applies: (c) => because(c, 'cir', 'sign_later_on_request') && c.profile.cir === 'not_signed' },
   {
@@ -63,10 +70,20 @@ const STEPS: StepRule[] = [
       (c.profile.status === 'asylum_seeker' || c.profile.status === 'no_right_to_stay') &&
       is(c, 'health_coverage', 'not_eligible', 'maybe'),
   },
+  {
+    code: 'step.complementary_health',
+    program: 'complementary_health',
+    applies: (c) => is(c, 'complementary_health', 'eligible') && needs(c, 'health', 'mental_health', 'rights'),
+  },
   { code: 'step.caf', program: 'caf_benefits', applies: (c) => is(c, 'caf_benefits', 'eligible') && needs(c, 'rights', 'housing', 'employment') },
   { code: 'step.social_housing', program: 'social_housing', applies: (c) => is(c, 'social_housing', 'eligible') && needs(c, 'housing') },
   { code: 'step.asylum_housing', program: 'social_housing', applies: (c) => because(c, 'social_housing', 'asylum_route_ofii') && needs(c, 'housing') },
   { code: 'step.emergency_shelter', program: 'social_housing', applies: (c) => because(c, 'social_housing', 'emergency_115') && needs(c, 'housing') },
+  // No address, no rights: without a stable address the CCAS or an approved association gives one (not asylum seekers: the SPADA does).
+  {
+    code: 'step.domiciliation',
+    applies: (c) => c.profile.needs.includes('housing') && c.profile.status !== undefined && c.profile.status !== 'asylum_seeker' && c.profile.status !== 'unknown',
+  },
   { code: 'step.school_enrolment', program: 'school_enrolment', applies: (c) => is(c, 'school_enrolment', 'eligible') },
   { code: 'step.oepre', program: 'oepre', applies: (c) => is(c, 'oepre', 'eligible') },
   {
@@ -89,6 +106,11 @@ const STEPS: StepRule[] = [
     code: 'step.french_licence',
     program: 'driving_licence_exchange',
     applies: (c) => is(c, 'driving_licence_exchange', 'not_eligible') && needs(c, 'mobility') && c.profile.status !== 'asylum_seeker',
+  },
+  {
+    code: 'step.family_reunification',
+    program: 'family_reunification',
+    applies: (c) => is(c, 'family_reunification', 'eligible') && needs(c, 'rights', 'social'),
   },
   { code: 'step.give_place', applies: (c) => c.location.status !== 'resolved' },
 ];

@@ -4,7 +4,7 @@ import type { Program, Theme } from '../contracts/vocabulary';
  * Which programs matter for which need: the conversation asks a follow-up question only when a program
  * relevant to the person's needs is undecided for lack of that answer. The core programs always matter.
  */
-export const CORE_PROGRAMS: readonly Program[] = ['cir', 'asylum_support', 'ofii_language', 'health_coverage'];
+export const CORE_PROGRAMS: readonly Program[] = ['cir', 'asylum_support', 'ofii_language', 'health_coverage', 'residence_permit'];
 
 export const PROGRAMS_BY_THEME: Readonly<Record<Theme, readonly Program[]>> = {
   language: ['ofii_language', 'integration_actions'],
@@ -13,12 +13,12 @@ export const PROGRAMS_BY_THEME: Readonly<Record<Theme, readonly Program[]>> = {
   studies: ['mission_locale'],
   housing: ['social_housing', 'caf_benefits', 'agir'],
   mobility: ['driving_licence_exchange'],
-  health: ['health_coverage'],
-  mental_health: ['health_coverage'],
+  health: ['health_coverage', 'complementary_health'],
+  mental_health: ['health_coverage', 'complementary_health'],
   schooling: ['school_enrolment', 'oepre'],
   childcare: ['school_enrolment'],
   digital: [],
-  rights: ['agir', 'cir', 'caf_benefits'],
+  rights: ['residence_permit', 'agir', 'cir', 'caf_benefits', 'complementary_health', 'family_reunification'],
   social: ['volontr'],
   emergency: [],
 };

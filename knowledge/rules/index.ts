@@ -3,13 +3,16 @@ import agir from './programs/agir';
 import asylumSupport from './programs/asylum-support';
 import cafBenefits from './programs/caf-benefits';
 import cir from './programs/cir';
+import complementaryHealth from './programs/complementary-health';
 import drivingLicenceExchange from './programs/driving-licence-exchange';
+import familyReunification from './programs/family-reunification';
 import franceTravail from './programs/france-travail';
 import healthCoverage from './programs/health-coverage';
 import integrationActions from './programs/integration-actions';
 import missionLocale from './programs/mission-locale';
 import oepre from './programs/oepre';
 import ofiiLanguage from './programs/ofii-language';
+import residencePermit from './programs/residence-permit';
 import schoolEnrolment from './programs/school-enrolment';
 import socialHousing from './programs/social-housing';
 import volontr from './programs/volontr';
@@ -18,11 +21,13 @@ import type { Rule } from './schema';
 /** Every program of DOMAIN.md §1, in the order the plan presents them. */
 export const RULES: readonly Rule[] = [
   asylumSupport,
+  residencePermit,
   cir,
   ofiiLanguage,
   agir,
   integrationActions,
   healthCoverage,
+  complementaryHealth,
   cafBenefits,
   socialHousing,
   schoolEnrolment,
@@ -31,6 +36,7 @@ export const RULES: readonly Rule[] = [
   missionLocale,
   volontr,
   drivingLicenceExchange,
+  familyReunification,
 ];
 
 export const RULE_BY_PROGRAM = new Map<Program, Rule>(RULES.map((r) => [r.program, r]));

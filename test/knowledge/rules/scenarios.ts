@@ -43,6 +43,14 @@ const ASYLUM_IDF = 'https://gisti.org/spip.php?article6271 (OFII 01 42 500 900 f
 const FRANCE_ASILE = 'Forum réfugiés, "premiers retours sur le dispositif pilote France asile": Cergy replaced the GUDA on 19 May 2025 (2026-11-27)';
 const OFII_2025 = 'https://questions.assemblee-nationale.fr/q17/17-7550QE.htm: 100/200/400 h tracks removed, 600 h kept for non-readers (2026-11-27)';
 const CAF_RSA = 'https://www.service-public.fr/particuliers/vosdroits/F15553 (CASF L262-4: no 5-year condition for refugees, stateless, subsidiary protection) (2026-11-27)';
+const CARD_REFUGEE = 'CESEDA L424-1, L424-3 (https://www.legifrance.gouv.fr/codes/id/LEGIARTI000042776581/2021-05-01/), R424-1 (3 months); L413-7 as of 2026 does not list them (2026-11-27)';
+const CARD_SUBSIDIARY = 'CESEDA L424-9 "carte pluriannuelle … d\'une durée maximale de quatre ans", from the first admission (https://legal.tricoteuses.fr/articles/JORFARTI000042755718) (2026-11-27)';
+const CARD_STATELESS = 'CESEDA L424-18, L424-19 (https://circulaires.legifrance.gouv.fr/codes/article_lc/LEGIARTI000042776540); refugies.info fiche 5eb91481c2622f004e5fa686 (2026-11-27)';
+const OFPRA_CIVIL = 'https://ofpra.gouv.fr./faq/i-am-protected-ofpra (since 2 Jan 2025 a form attached to the decision, answers by post) (2026-11-27)';
+const C2S = 'https://www.ameli.fr/assure/droits-demarches/difficultes-acces-droits-soins/complementaire-sante/complementaire-sante-beneficiaires; asylum seekers after 3 months, children at once (gisti.org article5156) (2026-11-27)';
+const C2S_MAYOTTE = 'https://complementaire-sante-solidaire.gouv.fr/node/185 (C2S at the CSSM since 1 Jan 2024) (2026-11-27)';
+const DOMICILIATION = 'CASF L264-1, L264-2 (CCAS/CIAS or approved body; asylum seekers through the SPADA); https://guide.comede.org/10-4-domiciliation (secondary) (2026-11-27)';
+const REUNIFICATION = 'https://ofpra.gouv.fr/reunification-familiale (no condition of stay, income or housing; visa at the embassy; union after the claim → OFII regroupement familial) (2026-11-27)';
 const VOLONTR_STAY = 'https://www.service-civique.gouv.fr/accueillir-un-volontaire/etape03-trouver-des-volontaires/accueillir-un-volontaire-de-nationalite-etrangere (2026-11-27)';
 
 const bpi = (extra: ProfileInput = {}): ProfileInput => ({ status: 'bpi', protection: 'refugee', ...extra });
@@ -209,4 +217,31 @@ export const SCENARIOS: Scenario[] = [
   { name: 'newcomer → CAF housing and family benefits; the RSA depends on the permit', source: CAF_RSA, profile: newcomer({ statusSince: '2026-01' }), expect: { caf_benefits: { status: 'eligible', codes: ['caf_benefits.housing_and_family', 'caf_benefits.rsa_depends_on_permit'] } }, steps: ['step.caf'] },
   { name: 'asylum seeker → no CAF, the ADA comes from OFII', source: CAF_RSA, profile: { status: 'asylum_seeker', needs: ['rights'] }, expect: { caf_benefits: { status: 'not_eligible', codes: ['caf_benefits.asylum_ada_ofii'] } }, noSteps: ['step.caf'] },
   { name: 'temporary protection → ask the CAF what the document opens', source: CAF_RSA, profile: { status: 'temporary_protection' }, expect: { caf_benefits: { status: 'maybe', codes: ['caf_benefits.check_document'] } } },
+
+  // --- Missing rights (issue 9): the préfecture step after protection, with OFPRA's civil-status papers
+  { name: 'refugee protected 2 months ago → 10-year resident card, no French level, OFPRA papers', source: CARD_REFUGEE, profile: bpi({ statusSince: '2026-09' }), expect: { residence_permit: { status: 'eligible', codes: ['residence_permit.refugee_resident_card', 'residence_permit.no_language_condition', 'residence_permit.travel_document'] } }, steps: ['step.residence_permit', 'step.ofpra_civil_status'] },
+  { name: 'subsidiary protection 5 months ago → 4-year multi-year card', source: CARD_SUBSIDIARY, profile: { status: 'bpi', protection: 'subsidiary', statusSince: '2026-06' }, expect: { residence_permit: { status: 'eligible', codes: ['residence_permit.subsidiary_multi_year_card'] } }, steps: ['step.residence_permit', 'step.ofpra_civil_status'] },
+  { name: 'stateless person recognised last month → 4-year card at the préfecture', source: CARD_STATELESS, profile: { status: 'bpi', protection: 'stateless', statusSince: '2026-10' }, expect: { residence_permit: { status: 'eligible', codes: ['residence_permit.stateless_multi_year_card'] } }, steps: ['step.residence_permit'] },
+  { name: 'protected person, protection not said (the conversation) → both cards named, step kept', source: CARD_REFUGEE, profile: { status: 'bpi', statusSince: '2026-07' }, expect: { residence_permit: { status: 'eligible', codes: ['residence_permit.card_by_protection'] } }, steps: ['step.residence_permit', 'step.ofpra_civil_status'] },
+  { name: 'refugee protected in 2019 → card already due: renew it, no first-card step', source: CARD_REFUGEE, profile: bpi({ statusSince: '2019-04' }), expect: { residence_permit: { status: 'maybe', codes: ['residence_permit.renew_before_end'] } }, noSteps: ['step.residence_permit', 'step.ofpra_civil_status'] },
+  { name: 'newcomer → no protection card, no OFPRA papers', source: OFPRA_CIVIL, profile: newcomer({ statusSince: '2026-05' }), expect: { residence_permit: { status: 'not_eligible', codes: ['residence_permit.statusIn'] } }, noSteps: ['step.residence_permit', 'step.ofpra_civil_status'] },
+  // A BPI's family: the same card, AGIR, and neither A2 nor the civic exam (the part of issue 9 to check)
+  { name: 'spouse joining a refugee, no French, CIR signed → same card, AGIR, no A2 or B1 step', source: `${CARD_REFUGEE}; ${AGIR_FR}`, profile: { status: 'bpi_family', statusSince: '2026-08', cir: 'signed', frenchLevel: 'none' }, expect: { residence_permit: { status: 'eligible', codes: ['residence_permit.family_same_card', 'residence_permit.no_language_condition'] }, agir: 'eligible' }, steps: ['step.residence_permit', 'step.agir'], noSteps: ['step.residence_card_a2', 'step.resident_card_b1', 'step.ofpra_civil_status'] },
+  { name: 'child joining a refugee at A2 → no B1 step for the resident card', source: CARD_REFUGEE, profile: { status: 'bpi_family', statusSince: '2026-08', frenchLevel: 'A2' }, expect: { residence_permit: 'eligible' }, noSteps: ['step.resident_card_b1'] },
+
+  // --- The Complémentaire santé solidaire (C2S, ex-CSS)
+  { name: 'refugee needing health → C2S, free or under 1 € a day, by income', source: C2S, profile: bpi({ needs: ['health'] }), expect: { complementary_health: { status: 'eligible', codes: ['complementary_health.insured_low_income', 'complementary_health.income_ceiling'] } }, steps: ['step.complementary_health'] },
+  { name: 'asylum seeker in France for 5 months → C2S with the PUMa', source: C2S, profile: { status: 'asylum_seeker', inFranceSince: '2026-06', needs: ['health'] }, expect: { complementary_health: { status: 'eligible', codes: ['complementary_health.asylum_after_3_months'] } }, steps: ['step.complementary_health'] },
+  { name: 'asylum seeker in France for 1 month → not yet; children at once', source: C2S, profile: { status: 'asylum_seeker', inFranceSince: '2026-10', needs: ['health'] }, expect: { complementary_health: { status: 'not_eligible', codes: ['complementary_health.children_at_once_adults_after_3_months'] } }, noSteps: ['step.complementary_health'] },
+  { name: 'no right to stay → no C2S, the AME', source: C2S, profile: { status: 'no_right_to_stay', inFranceSince: '2025-01', needs: ['health'] }, expect: { complementary_health: { status: 'not_eligible', codes: ['complementary_health.ame_instead'] } }, steps: ['step.ame'], noSteps: ['step.complementary_health'] },
+  { name: 'asylum seeker in Mayotte → no PUMa, so no C2S', source: C2S_MAYOTTE, profile: { status: 'asylum_seeker', inFranceSince: '2025-01', location: { department: '976' } }, expect: { complementary_health: { status: 'not_eligible', codes: ['complementary_health.departmentNotIn'] } } },
+  { name: 'refugee in Mayotte → C2S at the CSSM since 2024', source: C2S_MAYOTTE, profile: bpi({ location: { department: '976' } }), expect: { complementary_health: 'eligible' } },
+
+  // --- Domiciliation: no address, no rights (the SPADA for asylum seekers)
+  { name: 'refugee needing housing → domiciliation at the CCAS', source: DOMICILIATION, profile: bpi({ needs: ['housing'] }), expect: {}, steps: ['step.domiciliation'] },
+  { name: 'asylum seeker needing housing → no CCAS domiciliation (the SPADA\'s)', source: DOMICILIATION, profile: { status: 'asylum_seeker', needs: ['housing'] }, expect: {}, noSteps: ['step.domiciliation'] },
+
+  // --- Family reunification
+  { name: 'refugee → family abroad may join, no income or housing condition', source: REUNIFICATION, profile: bpi({ needs: ['rights'] }), expect: { family_reunification: { status: 'eligible', codes: ['family_reunification.family_abroad', 'family_reunification.declared_to_ofpra'] } }, steps: ['step.family_reunification'] },
+  { name: 'newcomer → not reunification: OFII\'s regroupement familial', source: REUNIFICATION, profile: newcomer({ needs: ['rights'] }), expect: { family_reunification: { status: 'not_eligible', codes: ['family_reunification.statusIn'] } }, noSteps: ['step.family_reunification'] },
 ];
