@@ -1,4 +1,5 @@
 import { readDecoupage } from '../geo/sources';
+import { departmentByName } from '../geo/territory';
 
 /**
  * The administrative geography the importers check codes against: `@etalab/decoupage-administratif`
@@ -63,6 +64,11 @@ export function normaliseDepartment(raw: string): string | undefined {
   let code = raw.trim().toUpperCase();
   if (/^\d$/.test(code)) code = `0${code}`;
   return geo().departments.has(code) ? code : undefined;
+}
+
+/** The department named so, accents, case and hyphens aside ("Puy-de-Dome" → "63"). */
+export function departmentOfName(name: string): string | undefined {
+  return departmentByName(name)?.code;
 }
 
 export function regionOfDepartment(code: string): string | undefined {

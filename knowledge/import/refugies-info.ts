@@ -2,7 +2,7 @@ import { refugiesInfoUrl } from '../catalog/refugies-info-url';
 import type { Audience, ResourceInput } from '../catalog/schema';
 import { LOCALES, type FrenchLevel, type Locale, type Status, type Theme } from '../contracts/vocabulary';
 import { coordinates, firstText, fold, importedId, isObject, normalisePhone, parseJson, shorten, unique, type Json } from './common';
-import { normaliseDepartment } from './geo';
+import { departmentOfName, normaliseDepartment } from './geo';
 import { ImportParseError, type Candidate, type MapContext } from './types';
 
 /**
@@ -66,6 +66,9 @@ export const RI_PUBLIC_STATUS: Record<string, Status> = {
   french: 'other',
 };
 
+/** Every `publicStatus` of a foreigner (`publicStatusType`): a fiche listing them all is open to every status. */
+const EVERY_FOREIGN_STATUS = ['asile', 'refugie', 'subsidiaire', 'temporaire', 'apatride'];
+
 /** `metadatas.frenchLevel` → our levels (`alpha` → `none`; C1/C2 → `B2`, which means "B2 or more"). */
 export const RI_FRENCH_LEVEL: Record<string, FrenchLevel> = { alpha: 'none', A1: 'A1', A2: 'A2', B1: 'B1', B2: 'B2', C1: 'B2', C2: 'B2' };
 
@@ -97,8 +100,32 @@ function textsOf(content: unknown): Texts {
   };
 }
 
-/** Per-locale texts: `translations.<ln>.content` when present, else the root fields in `locale` (default fr). */
-function localisedTexts(fiche: Json): Partial<Record<Locale, Texts>> {
+/** Locales written in a script other than the Latin one. */
+const SCRIPTS: { letters: RegExp; locales: Locale[] }[] = [
+  { letters: /[\u1200-\u137F]/, locales: ['ti'] },
+  { letters: /[\u0400-\u04FF]/, locales: ['ru', 'uk'] },
+  { letters: /[\u0600-\u06FF]/, locales: ['ar', 'fa', 'ps'] },
+];
+
+/**
+ * The locales the root texts may be in: `locale` when the answer says it (`ContentForApp`), else French, unless they
+ * are written in another script (`GET /dispositifs?locale=ar` puts the translation at the root and says nothing):
+ * then the locales of that script among `availableLanguages`.
+ */
+function rootLocales(fiche: Json, root: Texts): Locale[] {
+  if ((LOCALES as readonly string[]).includes(String(fiche.locale))) return [fiche.locale as Locale];
+  const script = SCRIPTS.find((s) => s.letters.test(`${root.title ?? ''} ${root.summary ?? ''}`));
+  if (!script) return ['fr'];
+  const available = Array.isArray(fiche.availableLanguages) ? fiche.availableLanguages.map(String) : [];
+  const candidates = script.locales.filter((l) => available.includes(l));
+  return candidates.length ? candidates : script.locales;
+}
+
+/**
+ * Per-locale texts: `translations.<ln>.content` when present, and the root fields in their locale when it can be
+ * told; `rootLocales` are the locales the root fields may be in ([] without root fields).
+ */
+function localisedTexts(fiche: Json): { texts: Partial<Record<Locale, Texts>>; rootLocales: Locale[] } {
   const out: Partial<Record<Locale, Texts>> = {};
   if (isObject(fiche.translations)) {
     for (const [ln, tr] of Object.entries(fiche.translations)) {
@@ -106,10 +133,12 @@ function localisedTexts(fiche: Json): Partial<Record<Locale, Texts>> {
       out[ln as Locale] = textsOf(isObject(tr.content) ? tr.content : tr);
     }
   }
-  const rootLocale = (LOCALES as readonly string[]).includes(String(fiche.locale)) ? (fiche.locale as Locale) : 'fr';
   const root = textsOf(fiche);
-  if (root.title || root.summary) out[rootLocale] = { ...root, ...(out[rootLocale] ?? {}) };
-  return out;
+  if (!root.title && !root.summary) return { texts: out, rootLocales: [] };
+  const locales = rootLocales(fiche, root);
+  const [locale] = locales;
+  if (locale && locales.length === 1) out[locale] = { ...root, ...(out[locale] ?? {}) };
+  return { texts: out, rootLocales: locales };
 }
 
 function idOf(v: unknown): string | undefined {
@@ -134,7 +163,8 @@ function geographyOf(location: unknown): ResourceInput['geography'] | { error: s
   const departments: string[] = [];
   for (const label of labels) {
     if (/^online$/i.test(label)) continue;
-    const code = normaliseDepartment(label.split(' - ')[0] ?? '');
+    // "63 - Puy-de-Dôme" as the site writes it, or a bare name ("Puy-de-Dome") from older exports.
+    const code = normaliseDepartment(label.split(' - ')[0] ?? '') ?? departmentOfName(label.split(' - ').pop() ?? '');
     if (!code) return { error: `metadatas.location: unknown department "${label}"` };
     departments.push(code);
   }
@@ -143,8 +173,11 @@ function geographyOf(location: unknown): ResourceInput['geography'] | { error: s
 
 function audienceOf(metadatas: Json): Audience | { error: string } {
   const audience: Audience = {};
-  const statuses = (Array.isArray(metadatas.publicStatus) ? metadatas.publicStatus : []).map((s) => RI_PUBLIC_STATUS[String(s)]).filter((s): s is Status => !!s);
-  if (statuses.length) audience.statuses = unique(statuses);
+  const publicStatus = Array.isArray(metadatas.publicStatus) ? metadatas.publicStatus.map(String) : [];
+  const statuses = publicStatus.map((s) => RI_PUBLIC_STATUS[s]).filter((s): s is Status => !!s);
+  // Every status ticked means no restriction, not "these statuses" (which would leave newcomers out).
+  const everyStatus = EVERY_FOREIGN_STATUS.every((s) => publicStatus.includes(s));
+  if (statuses.length && !everyStatus) audience.statuses = unique(statuses);
   const rawLevels = Array.isArray(metadatas.frenchLevel) ? metadatas.frenchLevel.map(String) : [];
   const levels = rawLevels.map((l) => RI_FRENCH_LEVEL[l]).filter((l): l is FrenchLevel => !!l);
   if (levels.length) audience.levels = unique(levels);
@@ -204,8 +237,12 @@ function mapFiche(fiche: Json, ref: string, ctx: MapContext): Candidate {
   if (type !== 'dispositif' && type !== 'demarche') return { ref, reason: `typeContenu "${String(type)}" is not "dispositif" or "demarche"` };
   if (fiche.status !== undefined && fiche.status !== 'Actif') return { ref, reason: `status "${String(fiche.status)}" is not published ("Actif")` };
 
-  const texts = localisedTexts(fiche);
+  const { texts, rootLocales: root } = localisedTexts(fiche);
   const fr = texts.fr;
+  if (!fr?.title && root.length && !root.includes('fr')) {
+    const locales = root.length > 1 ? `${root.slice(0, -1).join(', ')} or ${root.at(-1)}` : root[0];
+    return { ref, reason: `titreInformatif and abstract are in ${locales} (a translated answer, e.g. ?locale=${root[0]}): import the French answer (locale=fr) or the full fiches` };
+  }
   if (!fr?.title) return { ref, reason: 'missing titreInformatif (title) in French' };
   if (!fr.summary) return { ref, reason: 'missing abstract (summary) in French' };
   const title: Record<string, string> = {};

@@ -108,6 +108,40 @@ describe('Réfugiés.info full fiches', () => {
   });
 });
 
+describe('Réfugiés.info problems met in real answers', () => {
+  const { resources, rejected } = mapFile({ format: 'refugies-info', content: fixture('refugies-info-real-feed.json'), today: TODAY });
+
+  it('reads a fiche open to every status as open to everyone, newcomers included', () => {
+    expect(rejected).toEqual([]);
+    expect(byRef(resources, '6501a2b3c4d5e6f708192a3b').audience).toEqual({});
+  });
+
+  it('reads a department label without its code ("Puy-de-Dome") by its name', () => {
+    const r = byRef(resources, '6512b3c4d5e6f708192a3b4c');
+    expect(r.geography).toEqual({ scope: 'departmental', departments: ['63', '43'] });
+    expect(r.audience).toEqual({ statuses: ['bpi'] });
+  });
+});
+
+describe('Réfugiés.info answer translated by the API (GET /dispositifs?locale=ar)', () => {
+  const { read, resources, rejected } = mapFile({ format: 'refugies-info', content: fixture('refugies-info-list-ar.json'), today: TODAY });
+
+  it('never stores a translated text as French: without French the fiche is rejected with the reason', () => {
+    expect(read).toBe(4);
+    expect(rejected).toEqual([
+      { ref: '6419a1b2c3d4e5f601234567', reason: 'titreInformatif and abstract are in ar (a translated answer, e.g. ?locale=ar): import the French answer (locale=fr) or the full fiches' },
+      { ref: '67d3e4f5a6b7c8d9e0f1a2b4', reason: 'titreInformatif and abstract are in ar, fa or ps (a translated answer, e.g. ?locale=ar): import the French answer (locale=fr) or the full fiches' },
+    ]);
+  });
+
+  it('keeps the French fallback of an untranslated fiche as French, and a translation beside French in its locale', () => {
+    expect(byRef(resources, '5e7a3f2b1c0d9e8f7a6b5c4d').title).toEqual({ fr: "Demander l'asile en France" });
+    const housing = byRef(resources, '66c2d3e4f5a6b7c8d9e0f1a3');
+    expect(housing.title).toEqual({ fr: 'Trouver un logement avec une association', ru: 'Поиск жилья с помощью ассоциации' });
+    expect(housing.summary.ru).toBe('Ассоциация помогает найти жильё и подписать договор аренды.');
+  });
+});
+
 describe('Réfugiés.info broken fiches', () => {
   it('imports the good fiche and reports the others with their _id and reason', () => {
     const { read, resources, rejected } = mapFile({ format: 'refugies-info', content: fixture('refugies-info-broken.json'), today: TODAY });
