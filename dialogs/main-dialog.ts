@@ -7,9 +7,9 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { parseProfile, type LocationQuery } from '../knowledge/contracts/profile';
+import { parseProfile } from '../knowledge/contracts/profile';
 import { LOCALES, type Locale } from '../knowledge/contracts/vocabulary';
-import { resolveLocation } from '../knowledge/geo';
+import { communesBySound, resolveLocation, type GeoResolution } from '../knowledge/geo';
 import type { Engine } from '../knowledge/orient';
 import { applyAnswer } from './apply-answer';
 import { AskDialog, type AskResult } from './ask-dialog';
@@ -21,6 +21,7 @@ import { helpMessage, planDetails, planMessages } from './plan-messages';
 import { questionOptions, type PlaceCandidate, type QuestionId } from './questions';
 import { detectLanguage } from './understanding/detect-language';
 import { asciiDigits } from './understanding/normalize';
+import { placeFromSentence, withoutLocative } from './understanding/place-text';
 
 export interface MainDialogDeps {
   engine: Engine;
@@ -188,15 +189,12 @@ export class MainDialog extends ComponentDialog {
       await context.sendActivity(texts.t('place.skipped'));
       return {};
     }
-    const text = asciiDigits(result.text).trim();
-    const query: LocationQuery = /^\d{5}$/.test(text)
-      ? { postcode: text }
-      : /^(\d{2}|2[ab]|97[1-6])$/i.test(text)
-        ? { department: text.toUpperCase() }
-        : { commune: text.slice(0, 100) };
-    const { location } = resolveLocation(query);
+    const { location } = findPlace(asciiDigits(result.text));
     if (location.status === 'ambiguous') {
-      const candidates = location.candidates.slice(0, 6).map((c) => ({ inseeCode: c.inseeCode, name: c.name, department: c.department }));
+      // The person's likely department first: mainland before overseas, then the largest town.
+      const overseas = (d: string) => (d.startsWith('97') ? 1 : 0);
+      const ranked = [...location.candidates].sort((a, b) => overseas(a.department) - overseas(b.department));
+      const candidates = ranked.slice(0, 6).map((c) => ({ inseeCode: c.inseeCode, name: c.name, department: c.department }));
       return { mode: 'placeChoice', candidates };
     }
     if (location.status !== 'resolved') return { mode: 'location', notice: texts.t('place.notFound') };
@@ -310,3 +308,29 @@ export class MainDialog extends ComponentDialog {
   }
 }
 
+
+/**
+ * A typed place: a postcode, a department number, or a town's name, also inside a sentence ("j'habite à
+ * Saint-Denis"), in a Russian or Ukrainian case ("в Ліоні"), or written in another script ("ليون").
+ */
+function findPlace(text: string): GeoResolution {
+  const said = text.trim();
+  if (/^\d{5}$/.test(said)) return resolveLocation({ postcode: said });
+  if (/^(\d{2}|2[ab]|97[1-6])$/i.test(said)) return resolveLocation({ department: said.toUpperCase() });
+  const place = placeFromSentence(said).slice(0, 100) || said.slice(0, 100);
+  const postcode = /\b(\d{5})\b/.exec(place)?.[1];
+  if (postcode) return resolveLocation({ postcode });
+  for (const name of [place, withoutLocative(place)]) {
+    if (!name) continue;
+    const found = resolveLocation({ commune: name });
+    if (found.location.status !== 'not_found') return found;
+    const sounding = communesBySound(name).slice(0, 4);
+    // One town, or one far larger than the others that sound alike (Lyon, not Laon): that one.
+    const [first, second] = sounding;
+    if (first && (!second || (first.population ?? 0) >= 4 * (second.population ?? 0))) return resolveLocation({ inseeCode: first.inseeCode });
+    if (sounding.length > 1) {
+      return { location: { status: 'ambiguous', query: name, candidates: sounding.map((c) => ({ inseeCode: c.inseeCode, name: c.name, department: c.department, postcodes: c.postcodes })) } };
+    }
+  }
+  return resolveLocation({ commune: place });
+}

@@ -1,4 +1,5 @@
 import { THEMES, type Locale, type Status, type Theme } from '../knowledge/contracts/vocabulary';
+import { departmentName } from '../knowledge/geo';
 import { translator } from '../knowledge/i18n';
 import { LOCALES } from '../knowledge/contracts/vocabulary';
 import type { AskChoice, AskOptions } from './ask-dialog';
@@ -123,7 +124,8 @@ export function questionOptions(id: QuestionId, { draft, texts, guessedLocale, c
     case 'location':
       return ask(t('q.location'), [choice(texts, 'skip', 'choice.skip')], 'text');
     case 'placeChoice':
-      return ask(t('q.placeChoice'), [
+      // Buttons are short ("Saint-Denis (93)"): the question names each department in full.
+      return ask([t('q.placeChoice'), ...(candidates ?? []).map((c) => `- ${c.name} — ${departmentName(c.department) ?? c.department} (${c.department})`)].join('\n'), [
         ...(candidates ?? []).map((c) => {
           const title = placeTitle(c);
           return { value: c.inseeCode, title, terms: [title, `${c.name} ${c.department}`, c.inseeCode] };

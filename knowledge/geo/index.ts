@@ -4,3 +4,4 @@ export { communePoint, departmentPoint } from './points';
 export { distanceKm } from './distance';
 export { regionOfDepartment, zoneOfDepartment, isDepartmentCode, departmentName } from './territory';
 export { getCommune, type Commune } from './communes';
+export { communesBySound } from './script-names';

@@ -290,6 +290,46 @@ describe('interruptions at any step', () => {
     expect(textOf(await c.say(t('choice.since.moreThan3Months')))).toContain(t('plan.intro'));
   });
 
+  it.each([
+    ['fr', "j'habite à Limoges", 'Limoges (87)'],
+    ['en', 'I live in Limoges', 'Limoges (87)'],
+    ['uk', 'я живу в Ліоні', 'Lyon (69)'],
+    ['ru', 'Лион', 'Lyon (69)'],
+    ['ar', 'أسكن في مارسيليا', 'Marseille (13)'],
+    ['fa', 'در تولوز زندگی می‌کنم', 'Toulouse (31)'],
+    ['ps', 'زه په نانت کې اوسېږم', 'Nantes (44)'],
+    ['ti', 'ኣብ ሊሞዥ እነብር', 'Limoges (87)'],
+  ] as const)('finds the place in "%s" (%s)', async (locale, sentence, place) => {
+    const l = textsFor(locale).t;
+    const c = new Conversation(undefined, `user-${locale}`, `conv-${locale}`, `${locale}`);
+    await c.join();
+    await c.say(l('language.name'));
+    await c.say(l('choice.status.other'));
+    await c.say(l('choice.level.A1'));
+    expect(textOf(await c.say(sentence))).toContain(l('place.found', { place }));
+  });
+
+  it('asks which Saint-Denis, naming each department in full, the mainland one first', async () => {
+    const c = new Conversation();
+    await c.join();
+    await c.say('Français');
+    await c.say(t('choice.status.other'));
+    await c.say(t('choice.level.A1'));
+    const asked = await c.say("j'habite à saint denis");
+    expect(textOf(asked)).toContain(t('q.placeChoice'));
+    expect(textOf(asked)).toContain('Saint-Denis — Seine-Saint-Denis (93)');
+    expect(textOf(asked)).toContain('Saint-Denis — La Réunion (974)');
+    expect(buttonsOf(asked)[0]).toBe('Saint-Denis (93)');
+    expect(buttonsOf(asked)).toContain('Saint-Denis (974)');
+    // Written in Arabic script, it is the same question, and no call for help.
+    const ar = new Conversation(undefined, 'user-sd', 'conv-sd', 'ar-SA');
+    await ar.join();
+    await ar.say(textsFor('ar').t('language.name'));
+    await ar.say(textsFor('ar').t('choice.status.other'));
+    await ar.say(textsFor('ar').t('choice.level.A1'));
+    expect(buttonsOf(await ar.say('سان دوني')).slice(0, 2)).toEqual(['Saint-Denis (93)', 'Saint-Denis (974)']);
+  });
+
   it('says back a typed month in the person\'s language', async () => {
     const c = new Conversation();
     await c.join();
