@@ -50,4 +50,43 @@ describe('what the catalog says', () => {
       for (const door of ['mairie', 'DSDEN', 'CIO']) expect(step).toContain(door);
     }
   });
+
+  // Missing rights of issue 9, each read in the card's French (sources in the cards, checked 2026-11-27).
+  const byId = (id: string) => catalog.find((r) => r.id === id)!;
+
+  it('the préfecture card after protection: 10 years for refugees, 4 for subsidiary protection, no civic exam (CESEDA L424-1, L424-9, L413-7)', () => {
+    const r = byId('rights-carte-sejour-protection');
+    expect(r.summary.fr).toMatch(/10 ans/);
+    expect(r.summary.fr).toMatch(/4 ans/);
+    expect(r.summary.fr).toMatch(/ni d'examen civique/);
+    expect(r.programs).toEqual(['residence_permit']);
+  });
+
+  it('OFPRA makes the civil-status documents; since 2025 a form comes with the decision (ofpra.gouv.fr FAQ)', () => {
+    expect(byId('rights-etat-civil-ofpra').summary.fr).toMatch(/formulaire joint à la décision/);
+  });
+
+  it('the C2S is free or under 1 € a day, for asylum seekers after 3 months (ameli)', () => {
+    const r = byId('health-complementaire-sante-solidaire');
+    expect(r.summary.fr).toMatch(/moins de 1 € par jour/);
+    expect(r.summary.fr).toMatch(/après 3 mois/);
+    expect(r.audience.statuses).not.toContain('no_right_to_stay');
+  });
+
+  it('family reunification asks no income, housing or length of stay (ofpra.gouv.fr)', () => {
+    expect(byId('rights-reunification-familiale').summary.fr).toMatch(/sans condition de ressources, de logement ni de durée de séjour/);
+  });
+
+  it('the bank card gives the droit au compte procedure: refusal letter, then the Banque de France names a bank (F2417)', () => {
+    const r = byId('rights-compte-bancaire');
+    expect(r.summary.fr).toMatch(/lettre de refus/);
+    expect(r.summary.fr).toMatch(/Banque de France désigne une banque/);
+  });
+
+  it('domiciliation: CCAS or approved association, asylum seekers through the SPADA (CASF L264-1, L264-2)', () => {
+    const r = byId('rights-domiciliation');
+    expect(r.summary.fr).toMatch(/CCAS/);
+    expect(r.summary.fr).toMatch(/SPADA/);
+    expect(r.audience.statuses).not.toContain('asylum_seeker');
+  });
 });

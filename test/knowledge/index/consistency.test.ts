@@ -90,6 +90,30 @@ describe('targeted cards', () => {
   });
 });
 
+describe('cards of the missing rights reach only the people they apply to', () => {
+  const engine = createEngine({ today: () => new Date('2026-11-27T12:00:00Z'), recommend: (input) => recommend(index, input) });
+  const ids = (p: object) => engine.orient(ProfileSchema.parse(p), 'fr').recommendations.map((r) => r.id);
+  const protectedOnly = ['rights-carte-sejour-protection', 'rights-etat-civil-ofpra', 'rights-reunification-familiale', 'rights-titre-de-voyage-protection'];
+
+  it('a refugee asking about rights gets the préfecture card; the protection cards never reach a newcomer', () => {
+    expect(ids({ status: 'bpi', protection: 'refugee', statusSince: '2026-09', needs: ['rights'] })).toContain('rights-carte-sejour-protection');
+    const refugee = ProfileSchema.parse({ status: 'bpi', protection: 'refugee' });
+    const newcomer = ProfileSchema.parse({ status: 'newcomer' });
+    expect(protectedOnly.map((id) => [audienceAllows(byId.get(id)!, refugee), audienceAllows(byId.get(id)!, newcomer)])).toEqual(protectedOnly.map(() => [true, false]));
+    expect(ids({ status: 'newcomer', statusSince: '2026-01', needs: ['rights', 'social', 'mobility'] }).filter((id) => protectedOnly.includes(id))).toEqual([]);
+  });
+
+  it('the C2S card goes to an insured person, not to someone without papers (the AME) nor an asylum seeker in the first 3 months', () => {
+    expect(ids({ status: 'bpi', needs: ['health'] })).toContain('health-complementaire-sante-solidaire');
+    expect(ids({ status: 'no_right_to_stay', inFranceSince: '2025-01', needs: ['health'] })).not.toContain('health-complementaire-sante-solidaire');
+    expect(ids({ status: 'asylum_seeker', inFranceSince: '2026-10', needs: ['health'] })).not.toContain('health-complementaire-sante-solidaire');
+  });
+
+  it('the CCAS domiciliation card is not offered to an asylum seeker (the SPADA domiciles them)', () => {
+    expect(ids({ status: 'asylum_seeker', location: { postcode: '87000' }, needs: ['rights', 'housing'] })).not.toContain('rights-domiciliation');
+  });
+});
+
 describe('conditions written in the text are in the data', () => {
   const fr = (r: Resource) => `${r.title.fr} ${r.summary.fr}`;
   it.each([
