@@ -33,14 +33,15 @@ const STEPS: StepRule[] = [
   { code: 'step.spada', program: 'asylum_support', applies: (c) => because(c, 'asylum_support', 'spada_first') },
   { code: 'step.asylum_follow_claim', program: 'asylum_support', applies: (c) => because(c, 'asylum_support', 'registered_follow_claim') },
   { code: 'step.tell_status', applies: (c) => !c.profile.status || c.profile.status === 'unknown' },
-  // After protection: the préfecture's card, and OFPRA's civil-status papers the préfecture asks for.
+  // After protection the préfecture's card comes first: it proves the right to stay and to work.
   { code: 'step.residence_permit', program: 'residence_permit', applies: (c) => is(c, 'residence_permit', 'eligible') },
+  { code: 'step.sign_cir', program: 'cir', applies: (c) => is(c, 'cir', 'eligible') },
+  // A form to send back, then letters by post: after the two offices a new refugee must go to.
   {
     code: 'step.ofpra_civil_status',
     program: 'residence_permit',
     applies: (c) => c.profile.status === 'bpi' && is(c, 'residence_permit', 'eligible'),
   },
-  { code: 'step.sign_cir', program: 'cir', applies: (c) => is(c, 'cir', 'eligible') },
   { code: 'step.cir_ask_ofii', program: 'cir', applies: (c) => because(c, 'cir', 'sign_later_on_request') && c.profile.cir === 'not_signed' },
   {
     code: 'step.licence_exchange',
