@@ -5,7 +5,8 @@ import type { Resource } from '../../knowledge/catalog/schema';
 import { LOCALES, THEMES, type Locale, type Theme } from '../../knowledge/contracts/vocabulary';
 import { buildIndex } from '../../knowledge/index/build';
 import { search } from '../../knowledge/index/search';
-import { IMPORT_FORMATS, ImportParseError, importFile, isImportFormat } from '../../knowledge/import';
+import { ImportParseError, KB_FORMATS, dateInFileName, importFile, isKbFormat } from '../../knowledge/import';
+import { isIsoDate } from '../../knowledge/import/common';
 import { clockOf, loadConfig } from '../config';
 import { importedCatalogDir } from '../engine';
 
@@ -14,7 +15,7 @@ const USAGE = [
   'usage: npm run --silent kb -- validate',
   '       npm run --silent kb -- stats',
   '       npm run --silent kb -- search <text> [--department <code>] [--theme <theme>] [--locale <lng>] [--limit <n>]',
-  `       npm run --silent kb -- import --format <${IMPORT_FORMATS.join('|')}> <file> [--dry-run]`,
+  `       npm run --silent kb -- import --format <${KB_FORMATS.join('|')}> <file> [--date <YYYY-MM-DD>] [--dry-run]`,
 ];
 
 function print(value: unknown): void {
@@ -71,6 +72,7 @@ function main(): void {
         locale: { type: 'string' },
         limit: { type: 'string' },
         format: { type: 'string' },
+        date: { type: 'string' },
         'dry-run': { type: 'boolean' },
       },
     });
@@ -104,8 +106,10 @@ function main(): void {
     case 'import': {
       const format = values.format as string | undefined;
       const file = positionals[0];
-      if (!format || !isImportFormat(format)) usageError(`--format: must be one of: ${IMPORT_FORMATS.join(', ')}`);
+      if (!format || !isKbFormat(format)) usageError(`--format: must be one of: ${KB_FORMATS.join(', ')}`);
       if (!file) usageError('import: give the file to import');
+      const dataDate = (values.date as string | undefined) ?? dateInFileName(file);
+      if (dataDate !== undefined && !isIsoDate(dataDate)) usageError('--date: must be a date YYYY-MM-DD');
       let content: Buffer;
       try {
         content = readFileSync(file);
@@ -115,7 +119,8 @@ function main(): void {
       }
       const today = clockOf(config)().toISOString().slice(0, 10);
       try {
-        return print(importFile({ format, content, storeDir: importedCatalogDir(config.DATA_DIR), dryRun: values['dry-run'] === true, today }));
+        const storeDir = importedCatalogDir(config.DATA_DIR);
+        return print(importFile({ format, content, storeDir, dryRun: values['dry-run'] === true, today, ...(dataDate ? { dataDate } : {}) }));
       } catch (e) {
         if (!(e instanceof ImportParseError)) throw e;
         process.stderr.write(`${JSON.stringify({ error: 'unparseable_file', format, message: e.message })}\n`);

@@ -9,6 +9,24 @@ import { FRENCH_LEVELS, LOCALES, PROGRAMS, SCOPES, STATUSES, THEMES } from '../c
 export const RESOURCE_KINDS = ['program', 'service', 'training', 'fiche', 'helpline', 'locator'] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
+/**
+ * Public offices a plan can send people to in person (issue 9): France services sites, and the offices of
+ * DILA's Annuaire de l'administration that newcomers need. A resource with `office` is a `service` whose door
+ * is at its address.
+ */
+export const OFFICE_TYPES = ['france_services', 'ofii', 'prefecture', 'caf', 'cpam', 'mission_locale', 'ccas', 'france_travail'] as const;
+export type OfficeType = (typeof OFFICE_TYPES)[number];
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+/** "09:00-12:00": one opening period of a day, 24-hour clock. */
+const PERIOD = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must be a period "HH:MM-HH:MM"');
+/** Opening periods by weekday, in order; a day left out is closed or not known (the source did not say). */
+export const HoursSchema = z.strictObject(
+  Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(PERIOD).min(1).optional()])) as Record<Weekday, z.ZodOptional<z.ZodArray<typeof PERIOD>>>,
+);
+export type Hours = z.infer<typeof HoursSchema>;
+
 const localeShape = Object.fromEntries(LOCALES.map((l) => [l, z.string().trim().min(1).optional()])) as Record<
   (typeof LOCALES)[number],
   z.ZodOptional<z.ZodString>
@@ -97,6 +115,9 @@ export const ResourceSchema = z.strictObject({
   verifiedOn: ISO_DATE,
   /** Locales whose text a native speaker has reviewed; the others are marked as machine-assisted. */
   reviewedLocales: z.array(z.enum(LOCALES)).default(['fr']),
+  /** Offices: which kind of office, and its opening hours as published (dated by `verifiedOn`). */
+  office: z.enum(OFFICE_TYPES).optional(),
+  hours: HoursSchema.optional(),
   /** Where an importer produced it: format and external reference. */
   provenance: z.strictObject({ format: z.string(), ref: z.string(), importedOn: ISO_DATE }).optional(),
 });

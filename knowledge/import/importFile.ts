@@ -1,13 +1,17 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { ResourceSchema, type Resource } from '../catalog/schema';
 import { isIsoDate } from './common';
 import { readDataInclusion } from './data-inclusion';
+import { readDilaAnnuaire } from './dila-annuaire';
+import { readFranceServices } from './france-services';
 import { readLheo } from './lheo';
 import { readRefugiesInfo } from './refugies-info';
-import { readStore, saveToStore, storeFile } from './store';
-import { isImportFormat, type Candidate, type ImportFormat, type ImportResult, type MapContext, type Rejection } from './types';
+import { mergeRecords, readStore, saveToStore, serialiseStore, storeFile, writeFileAtomic } from './store';
+import { isKbFormat, isOfficeFormat, type Candidate, type KbFormat, type ImportResult, type MapContext, type Rejection } from './types';
 
 export interface ImportOptions {
-  format: ImportFormat;
+  format: KbFormat;
   /** The file's content; bytes are decoded as UTF-8 (LHEO: as its XML declaration says). */
   content: string | Buffer;
   /** Folder of the import store; the records go to `<storeDir>/<format>.json`. */
@@ -18,15 +22,26 @@ export interface ImportOptions {
   today?: string | Date;
   /** Where the file came from (e.g. the Carif-Oref feed URL): `source` of records that carry no link of their own. */
   sourceUrl?: string;
+  /** The date of the publisher's file when it does not carry one (France services: the date in its name). */
+  dataDate?: string;
 }
 
 type Reader = (content: string | Buffer, ctx: MapContext & { sourceUrl?: string }) => Candidate[];
 
-const READERS: Record<ImportFormat, Reader> = {
+const READERS: Record<KbFormat, Reader> = {
   lheo: readLheo,
   'refugies-info': readRefugiesInfo,
   'data-inclusion': readDataInclusion,
+  'france-services': readFranceServices,
+  'dila-annuaire': readDilaAnnuaire,
 };
+
+/** "liste-fs-20240801.csv" → "2024-08-01": publishers date their snapshots in the file name. */
+export function dateInFileName(file: string): string | undefined {
+  const m = /(?:^|\D)(20\d{2})(\d{2})(\d{2})(?:\D|$)/.exec(basename(file));
+  const date = m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+  return date && isIsoDate(date) ? date : undefined;
+}
 
 function isoDay(today: string | Date | undefined): string {
   if (today === undefined) return new Date().toISOString().slice(0, 10);
@@ -43,8 +58,13 @@ function isoDay(today: string | Date | undefined): string {
  * and the rejections. Throws `ImportParseError` when the file cannot be parsed at all.
  */
 export function mapFile(options: Omit<ImportOptions, 'storeDir' | 'dryRun'>): { read: number; resources: Resource[]; rejected: Rejection[] } {
-  if (!isImportFormat(options.format)) throw new RangeError(`unknown import format "${String(options.format)}"`);
-  const ctx = { today: isoDay(options.today), ...(options.sourceUrl ? { sourceUrl: options.sourceUrl } : {}) };
+  if (!isKbFormat(options.format)) throw new RangeError(`unknown import format "${String(options.format)}"`);
+  if (options.dataDate !== undefined && !isIsoDate(options.dataDate)) throw new RangeError(`dataDate "${options.dataDate}" is not a date YYYY-MM-DD`);
+  const ctx = {
+    today: isoDay(options.today),
+    ...(options.sourceUrl ? { sourceUrl: options.sourceUrl } : {}),
+    ...(options.dataDate ? { dataDate: options.dataDate } : {}),
+  };
   const candidates = READERS[options.format](options.content, ctx);
   const resources: Resource[] = [];
   const rejected: Rejection[] = [];
@@ -78,18 +98,30 @@ export function mapFile(options: Omit<ImportOptions, 'storeDir' | 'dryRun'>): { 
   return { read: candidates.length, resources, rejected };
 }
 
+/** Writes exactly these resources, sorted by id, unless the file already holds exactly that. */
+function replaceStore(file: string, resources: Resource[]): void {
+  const text = serialiseStore(mergeRecords([], resources));
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileAtomic(file, text);
+}
+
 /**
- * `kb import` (DOMAIN.md §5): reads one file, imports its valid records into `<storeDir>/<format>.json` (a
- * re-import replaces the records with the same ids; the file is rewritten atomically, sorted by id) and reports
- * each bad record with its reference and reason. Throws `ImportParseError` (nothing written) when the file cannot
- * be parsed, `ImportStoreError` when the existing store file is unreadable (left untouched).
+ * `kb import` (DOMAIN.md §5): reads one file, imports its valid records into `<storeDir>/<format>.json` (the
+ * file is rewritten atomically, sorted by id) and reports each bad record with its reference and reason. A
+ * catalog format's re-import replaces the records with the same ids; an office directory's replaces the whole
+ * file (it is a national snapshot). Throws `ImportParseError` (nothing written) when the file cannot be parsed,
+ * `ImportStoreError` when the existing store file is unreadable (left untouched).
  */
 export function importFile(options: ImportOptions): ImportResult {
   const { read, resources, rejected } = mapFile(options);
-  if (!options.dryRun) {
+  const { format, storeDir } = options;
+  if (options.dryRun) return { format, read, imported: resources.length, rejected };
+  if (isOfficeFormat(format)) {
+    // A snapshot with no valid record at all is a broken file, not a country without offices: keep the last one.
+    if (resources.length) replaceStore(join(storeDir, `${format}.json`), resources);
+  } else {
     // Check the store before anything else so that an unreadable one fails with nothing written.
-    readStore(storeFile(options.storeDir, options.format));
-    if (resources.length) saveToStore(options.storeDir, options.format, resources);
+    readStore(storeFile(storeDir, format));
+    if (resources.length) saveToStore(storeDir, format, resources);
   }
-  return { format: options.format, read, imported: resources.length, rejected };
+  return { format, read, imported: resources.length, rejected };
 }
