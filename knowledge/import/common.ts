@@ -37,6 +37,27 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+/** A heading or list item read as a sentence: it ends with a full stop unless it has its own punctuation. */
+const sentence = (line: string) => (/[.:;!?…]$/.test(line.trim()) ? line.trim() : `${line.trim()}.`);
+
+/**
+ * Plain text from Markdown (data·inclusion descriptions): headings and list items become sentences; emphasis,
+ * code, quotes, rules and escapes lose their marks; links and images keep their text. HTML is left to `htmlToText`.
+ */
+export function markdownToText(markdown: string): string {
+  return markdown
+    .replace(/^ {0,3}([-*_])(?:\s*\1){2,}\s*$/gm, '')
+    .replace(/^ {0,3}#{1,6}\s+(.*?)[\s#]*$/gm, (_m, heading: string) => sentence(heading))
+    .replace(/^\s*(?:[-*+]|\d+[.)])\s+(.*)$/gm, (_m, item: string) => sentence(item))
+    .replace(/^ {0,3}>\s?/gm, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
+    .replace(/(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+    .replace(/(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])/g, (_m, a?: string, b?: string) => a ?? b ?? '')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!>])/g, '$1');
+}
+
 /** At most `max` characters, cut at a word boundary with an ellipsis. */
 export function shorten(text: string, max = 400): string {
   if (text.length <= max) return text;

@@ -1,12 +1,13 @@
 import type { Audience, ResourceInput } from '../catalog/schema';
 import type { Status, Theme } from '../contracts/vocabulary';
-import { coordinates, firstText, fold, importedId, isIsoDate, isObject, normalisePhone, parseJson, shorten, unique, type Json } from './common';
-import { commune, epciMembers, normaliseDepartment } from './geo';
+import { coordinates, firstText, fold, importedId, isIsoDate, isObject, markdownToText, normalisePhone, parseJson, shorten, unique, type Json } from './common';
+import { commune, communesOfPostcode, departmentsOfRegion, epciMembers, normaliseDepartment } from './geo';
 import { ImportParseError, type Candidate, type MapContext } from './types';
 
 /**
  * data·inclusion schema v1 services (`schemas/v1/service.json`): each becomes one `service` resource. Only the
- * fields present in a record are mapped; `profils` (v0) is read as `publics`.
+ * fields present in a record are mapped; the v0 fields still found in older exports are read too (`profils` as
+ * `publics`, `presentation_*` as `description`, `zone_diffusion_*` as `zone_eligibilite`).
  */
 
 /** Thématiques whose meaning is more precise than their category. */
@@ -70,18 +71,27 @@ const EXILE_PUBLICS = new Set(['personnes-exilees', 'personnes-de-nationalite-et
 /** Publics that narrow a service when they are the only ones listed (publics are alternatives). */
 const NARROWING_PUBLICS = new Set([...EXILE_PUBLICS, 'femmes', 'jeunes', 'familles', 'personnes-en-situation-illettrisme']);
 
+/**
+ * A record whose `date_maj` is older than this is not imported: a year is also how long the catalog trusts a
+ * rule's check (`checkedOn`), and services and sessions change at least yearly.
+ */
+const STALE_AFTER_MONTHS = 12;
+
 /** Provenance of a record without `lien_source`: the published schema. */
 export const DATA_INCLUSION_SCHEMA_URL = 'https://schema.data.gouv.fr/gip-inclusion/data-inclusion-schema/';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(str).filter((s): s is string => !!s) : []);
 
-/** Parses the file: an array of services, `{"items": [...]}` (API pages) or `{"services": [...]}`. */
+/**
+ * Parses the file: an array of services, `{"items": [...]}` (API pages) or `{"services": [...]}`. The search
+ * endpoint's items are `{service, distance}`: the service is taken, the distance (from the searched place) dropped.
+ */
 export function parseDataInclusion(content: string | Buffer): Json[] {
   let doc = parseJson('data-inclusion', content);
   if (isObject(doc)) doc = doc.items ?? doc.services ?? (doc.id !== undefined ? [doc] : undefined);
   if (!Array.isArray(doc)) throw new ImportParseError('data-inclusion', 'expected an array of services, or {"items": [...]}');
-  return doc.map((d) => (isObject(d) ? d : {}));
+  return doc.map((d) => (isObject(d) ? (isObject(d.service) ? d.service : d) : {}));
 }
 
 function audienceOf(service: Json): Audience {
@@ -98,9 +108,23 @@ function audienceOf(service: Json): Audience {
   return audience;
 }
 
-/** `zone_eligibilite` (COG codes: commune, département, EPCI, `france`/`99100`) → geography. */
-function zoneOf(service: Json): { geography?: ResourceInput['geography']; error?: string } {
+/** The zone as v1 codes: `zone_eligibilite`, else v0 `zone_diffusion_type`/`_code` (a region: its departments). */
+function zoneCodes(service: Json): { codes: string[]; error?: string } {
   const zone = strings(service.zone_eligibilite);
+  const type = str(service.zone_diffusion_type);
+  const code = str(service.zone_diffusion_code);
+  if (zone.length || !type) return { codes: zone };
+  if (type === 'pays') return { codes: [code ?? 'france'] };
+  if (!code) return { codes: [], error: `zone_diffusion_type "${type}" without zone_diffusion_code` };
+  if (type !== 'region') return { codes: [code] };
+  const departments = departmentsOfRegion(code);
+  return departments.length ? { codes: departments } : { codes: [], error: `zone_diffusion_code: unknown region "${code}"` };
+}
+
+/** The zone's codes (COG codes: commune, département, EPCI, `france`/`99100`) → geography. */
+function zoneOf(service: Json): { geography?: ResourceInput['geography']; error?: string } {
+  const { codes: zone, error } = zoneCodes(service);
+  if (error) return { error };
   if (!zone.length) return {};
   if (zone.some((z) => fold(z) === 'france' || z === '99100')) return { geography: { scope: 'national' } };
   const communes: string[] = [];
@@ -129,21 +153,39 @@ function zoneOf(service: Json): { geography?: ResourceInput['geography']; error?
   return { geography: { scope: 'local', communes: unique(communes), departments: unique(communeDepts) } };
 }
 
+/** The commune where the service receives people: its code_insee, else its postcode's only commune, else its structure's. */
+function placeOf(service: Json): { place?: { code: string; department: string }; error?: string } {
+  const insee = str(service.code_insee);
+  if (insee) {
+    const info = commune(insee);
+    return info ? { place: info } : { error: `code_insee "${insee}" is not a known commune` };
+  }
+  const byPostcode = communesOfPostcode(str(service.code_postal) ?? '');
+  const code = byPostcode.length === 1 ? byPostcode[0] : isObject(service.structure) ? str(service.structure.code_insee) : undefined;
+  const info = code ? commune(code) : undefined;
+  return info ? { place: info } : {};
+}
+
 function geographyOf(service: Json): ResourceInput['geography'] | { error: string } {
   const coords = coordinates(service.latitude, service.longitude);
   if (coords.error) return { error: coords.error };
-  const insee = str(service.code_insee);
-  const place = insee ? commune(insee) : undefined;
-  if (insee && !place) return { error: `code_insee "${insee}" is not a known commune` };
+  const { place, error } = placeOf(service);
+  if (error) return { error };
   const zone = zoneOf(service);
   if (zone.error) return { error: zone.error };
   const modes = strings(service.modes_accueil);
   const remoteOnly = modes.length > 0 && modes.every((m) => m === 'a-distance');
+  const inPersonOnly = modes.includes('en-presentiel') && !modes.includes('a-distance');
+  const local = place && { scope: 'local' as const, communes: [place.code], departments: [place.department] };
   let geography = zone.geography;
   if (geography?.scope === 'national' && remoteOnly) geography = { scope: 'online' };
+  // The zone says who may come, not where the service is: one received only in person, eligible beyond one
+  // department (a region is listed as its departments), is local to its commune, not shown 300 km away.
+  const wide = geography?.scope === 'national' || (geography?.departments?.length ?? 0) > 1;
+  if (inPersonOnly && local && wide) geography = local;
   if (!geography) {
     if (remoteOnly) geography = { scope: 'online' };
-    else if (place) geography = { scope: 'local', communes: [place.code], departments: [place.department] };
+    else if (local) geography = local;
     else return { error: 'no zone_eligibilite, code_insee or remote reception (modes_accueil) to locate the service' };
   }
   if (coords.value && geography.scope !== 'online' && geography.scope !== 'national') geography.coordinates = coords.value;
@@ -165,6 +207,15 @@ function contactOf(service: Json): NonNullable<ResourceInput['contact']> {
   return contact;
 }
 
+/** The ISO day `months` months before `day` (clamped to the month's last day). */
+function monthsBefore(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 - months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
+}
+
 export function readDataInclusion(content: string | Buffer, ctx: MapContext & { sourceUrl?: string }): Candidate[] {
   return parseDataInclusion(content).map((service, i) => {
     const ref = str(service.id) ?? `#${i + 1}`;
@@ -180,10 +231,14 @@ function mapService(service: Json, ref: string, ctx: MapContext & { sourceUrl?: 
   if (!str(service.id)) return { ref, reason: 'missing id' };
   const title = firstText(str(service.nom));
   if (!title) return { ref, reason: 'missing nom (title)' };
-  const description = firstText(str(service.description), str(service.presentation_resume));
+  const description = firstText(...[service.description, service.presentation_resume, service.presentation_detail].map((d) => markdownToText(str(d) ?? '')));
   if (!description) return { ref, reason: 'missing description (summary)' };
   if (!isIsoDate(service.date_maj)) {
     return { ref, reason: service.date_maj === undefined ? 'missing date_maj' : `date_maj "${String(service.date_maj)}" is not a date YYYY-MM-DD` };
+  }
+  const staleBefore = monthsBefore(ctx.today, STALE_AFTER_MONTHS);
+  if (service.date_maj < staleBefore) {
+    return { ref, reason: `date_maj ${service.date_maj} is more than ${STALE_AFTER_MONTHS} months before ${ctx.today}: the service may have changed or closed since` };
   }
 
   const thematiques = unique([...strings(service.thematiques)]);
@@ -204,7 +259,8 @@ function mapService(service: Json, ref: string, ctx: MapContext & { sourceUrl?: 
     geography,
     contact: contactOf(service),
     source: sourceLink && /^https?:\/\//i.test(sourceLink) ? sourceLink : (ctx.sourceUrl ?? DATA_INCLUSION_SCHEMA_URL),
-    verifiedOn: ctx.today,
+    // The producer's last update is when the record was last checked; a date in the future is read as today.
+    verifiedOn: service.date_maj < ctx.today ? service.date_maj : ctx.today,
     provenance: { format: 'data-inclusion', ref, importedOn: ctx.today },
   };
   return { ref, resource };

@@ -71,6 +71,11 @@ export function departmentOfName(name: string): string | undefined {
   return departmentByName(name)?.code;
 }
 
+/** The departments of a region ("53" → 22, 29, 35, 56); [] when the code is no region. */
+export function departmentsOfRegion(region: string): string[] {
+  return [...geo().departments].filter(([, r]) => r === region.trim()).map(([code]) => code);
+}
+
 export function regionOfDepartment(code: string): string | undefined {
   return geo().departments.get(code);
 }

@@ -75,6 +75,54 @@ describe('data·inclusion v1 services', () => {
   });
 });
 
+describe('data·inclusion problems met in real feeds', () => {
+  const { read, resources, rejected } = mapFile({ format: 'data-inclusion', content: fixture('data-inclusion-real-feed.json'), today: TODAY });
+
+  it('scopes an in-person service eligible region-wide by its own commune, not by the region\'s departments', () => {
+    // The zone lists the 12 departments of Auvergne-Rhône-Alpes; people go to Lyon 7e.
+    const r = byRef(resources, 'dora--fle-lyon-7');
+    expect(r.geography).toEqual({ scope: 'local', communes: ['69387'], departments: ['69'], coordinates: [4.8389, 45.7465] });
+  });
+
+  it('turns Markdown descriptions into plain text', () => {
+    expect(byRef(resources, 'dora--asl-rennes-markdown').summary.fr).toBe(
+      "Objectifs. Parler avec les professionnels de la santé et de l'école. Lire les courriers administratifs. Inscription sur place, le lundi matin. Gratuit",
+    );
+  });
+
+  it('keeps date_maj as the date the record was last verified, and rejects a record not updated for over a year', () => {
+    expect(byRef(resources, 'dora--fle-lyon-7').verifiedOn).toBe('2026-09-10');
+    expect(byRef(resources, 'dora--fle-lyon-7').provenance?.importedOn).toBe(TODAY);
+    expect(rejected).toEqual([{ ref: 'dora--atelier-numerique-2023', reason: 'date_maj 2023-05-04 is more than 12 months before 2026-11-15: the service may have changed or closed since' }]);
+    expect(read).toBe(6);
+  });
+
+  it('reads the v0 zone_diffusion_* fields when there is no zone_eligibilite', () => {
+    expect(byRef(resources, 'soliguide--v0-fle-rennes').geography).toEqual({ scope: 'local', communes: ['35238'], departments: ['35'] });
+    expect(byRef(resources, 'soliguide--v0-fle-rennes').audience).toEqual({ statuses: EXILES });
+    // A v0 region is the region's departments; an in-person service is still where it is.
+    expect(byRef(resources, 'soliguide--v0-accueil-brest').geography).toEqual({ scope: 'local', communes: ['29019'], departments: ['29'] });
+    expect(byRef(resources, 'soliguide--v0-ecoute-finistere').geography).toEqual({ scope: 'departmental', departments: ['29'] });
+  });
+});
+
+describe('data·inclusion search answers (GET /api/v1/search/services)', () => {
+  const { read, resources, rejected } = mapFile({ format: 'data-inclusion', content: fixture('data-inclusion-search.json'), today: TODAY });
+
+  it('reads each {service, distance} item as its service', () => {
+    expect(read).toBe(2);
+    expect(rejected).toEqual([]);
+    const r = byRef(resources, 'dora--asl-clermont');
+    expect(r.title.fr).toBe('Ateliers sociolinguistiques');
+    expect(r.geography).toEqual({ scope: 'departmental', departments: ['63'], coordinates: [3.0969, 45.7702] });
+    expect(r.source).toBe('https://dora.inclusion.beta.gouv.fr/services/asl-clermont');
+  });
+
+  it("places an in-person service without an address of its own at its structure's commune", () => {
+    expect(byRef(resources, 'dora--permanence-acces-droits').geography).toEqual({ scope: 'local', communes: ['63300'], departments: ['63'] });
+  });
+});
+
 describe('data·inclusion broken services', () => {
   it('imports the good service and reports the others with their id and reason', () => {
     const { read, resources, rejected } = mapFile({ format: 'data-inclusion', content: fixture('data-inclusion-broken.json'), today: TODAY });
