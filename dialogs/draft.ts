@@ -29,6 +29,8 @@ export interface Draft {
   answered: Field[];
   /** Set once a plan was shown, so the next visit can offer it again. */
   planAt?: string;
+  /** A phone advisor is guiding a call (texts in French); `caller` is the caller's language, for their SMS. */
+  advisor?: { caller?: Locale };
 }
 
 export const emptyDraft = (locale?: Locale): Draft => ({ ...(locale ? { locale } : {}), profile: { needs: [] }, answered: [] });

@@ -1,4 +1,4 @@
-import { ActivityTypes, MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityTypes, MessageFactory, type Activity, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   DialogTurnStatus,
@@ -7,10 +7,12 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { parseProfile } from '../knowledge/contracts/profile';
+import { parseProfile, type Profile } from '../knowledge/contracts/profile';
+import type { OrientationResult } from '../knowledge/contracts/result';
 import { LOCALES, type Locale } from '../knowledge/contracts/vocabulary';
 import { communesBySound, resolveLocation, type GeoResolution } from '../knowledge/geo';
 import type { Engine } from '../knowledge/orient';
+import { ADVISOR_TEXTS, advisorQuestion, callerSms, caseNote, languageName, smsCountLine } from './advisor/script';
 import { applyAnswer } from './apply-answer';
 import { AskDialog, type AskResult } from './ask-dialog';
 import { recognizeCommand, type Command } from './commands';
@@ -115,10 +117,8 @@ export class MainDialog extends ComponentDialog {
   private ask(step: WaterfallStepContext, id: QuestionId, draft: Draft, texts: Texts, candidates?: PlaceCandidate[]) {
     Object.assign(step.values, { id, candidates } satisfies StepValues);
     const guessedLocale = this.guess(step.context);
-    return step.beginDialog(
-      AskDialog.ID,
-      questionOptions(id, { draft, texts, ...(guessedLocale ? { guessedLocale } : {}), ...(candidates ? { candidates } : {}) }),
-    );
+    const options = questionOptions(id, { draft, texts, ...(guessedLocale ? { guessedLocale } : {}), ...(candidates ? { candidates } : {}) });
+    return step.beginDialog(AskDialog.ID, draft.advisor ? advisorQuestion(options, id, draft.answered.length + 1) : options);
   }
 
   private async applyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -132,6 +132,13 @@ export class MainDialog extends ComponentDialog {
 
     switch (id) {
       case 'language':
+        if (draft.advisor) {
+          // The advisor's texts stay French; the caller's language is for their SMS.
+          draft.advisor.caller = value as Locale;
+          answer(draft, 'language');
+          await step.context.sendActivity(ADVISOR_TEXTS.callerLanguage.replace('{{language}}', languageName(value as Locale)));
+          break;
+        }
         draft.locale = value as Locale;
         answer(draft, 'language');
         await step.context.sendActivity(textsFor(draft.locale).t('language.set'));
@@ -226,9 +233,19 @@ export class MainDialog extends ComponentDialog {
       return;
     }
     const result = this.deps.engine.orient(parsed.profile, texts.locale);
-    await context.sendActivities(planMessages(result, parsed.profile.needs, texts));
+    if (draft.advisor) await context.sendActivities(this.handOver(parsed.profile, result, draft.advisor.caller ?? 'fr', texts));
+    else await context.sendActivities(planMessages(result, parsed.profile.needs, texts));
     draft.planAt = this.deps.today().toISOString().slice(0, 10);
     await this.deps.drafts.set(context, draft);
+  }
+
+  /** End of an advisor's call: the case note to copy, and the caller's SMS in their language with its length. */
+  private handOver(profile: Profile, result: OrientationResult, caller: Locale, fr: Texts): Partial<Activity>[] {
+    const sms = callerSms(caller === fr.locale ? result : this.deps.engine.orient(profile, caller), textsFor(caller));
+    return [
+      MessageFactory.text(`${ADVISOR_TEXTS.note}\n\n\`\`\`\n${caseNote(profile, result, caller, fr, this.deps.today())}\n\`\`\``),
+      MessageFactory.text(`${ADVISOR_TEXTS.sms.replace('{{language}}', languageName(caller))}\n\n\`\`\`\n${sms}\n\`\`\`\n\n${smsCountLine(sms)}`),
+    ];
   }
 
   /** The rest of the plan, computed again from the answers (the engine is deterministic and fast). */
@@ -246,6 +263,8 @@ export class MainDialog extends ComponentDialog {
     if (activity.type === ActivityTypes.Message && activity.text) {
       const draft = await this.draftOf(innerDc.context);
       const question = AskDialog.pending(innerDc);
+      // On a call, 0 is "back" (numbers pick options everywhere else).
+      if (draft.advisor && activity.text.trim() === '0') return this.runCommand(innerDc, 'back', draft);
       const command = recognizeCommand(activity.text, draft.locale ?? this.guess(innerDc.context) ?? 'fr', {
         answers: question?.choices,
         freeText: question?.expect === 'text',
@@ -275,7 +294,8 @@ export class MainDialog extends ComponentDialog {
         forget(draft, 'language');
         return again();
       case 'back': {
-        const last = [...draft.answered].reverse().find((f) => f !== 'language');
+        // The caller's language is an answer like the others on a call; in the chat it is changed apart.
+        const last = [...draft.answered].reverse().find((f) => f !== 'language' || draft.advisor);
         if (last) forget(draft, last);
         else if (draft.profile.needs?.length) draft.profile.needs = [];
         await dc.context.sendActivity(texts.t('back'));
@@ -289,6 +309,12 @@ export class MainDialog extends ComponentDialog {
         return again({ mode: 'changeWhich' });
       case 'erase':
         return again({ mode: 'eraseConfirm' });
+      case 'advisor':
+        // A new call: nothing of the previous caller is kept.
+        Object.assign(draft, emptyDraft('fr'), { advisor: {} });
+        delete draft.planAt;
+        await dc.context.sendActivity(ADVISOR_TEXTS.start);
+        return again();
     }
   }
 

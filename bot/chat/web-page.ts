@@ -131,7 +131,8 @@ export function mountWebPage(server: Server): void {
       gzip(readFileSync(WEBCHAT_BUNDLE), { level: 9 }, (err, out) => (err ? reject(err) : resolve(out))),
     ));
 
-  server.get('/', (_req: Request, res: Response, next: Next) => {
+  // The chat, and the same chat as the phone advisor's script (app.js starts it in advisor mode).
+  const chatPage = (_req: Request, res: Response, next: Next) => {
     const nonce = randomBytes(18).toString('base64');
     const html = template.replaceAll('{{NONCE}}', nonce).replaceAll('{{WEBCHAT_VERSION}}', encodeURIComponent(webchatVersion));
     commonHeaders(res);
@@ -142,7 +143,9 @@ export function mountWebPage(server: Server): void {
     res.writeHead(200);
     res.end(html);
     next();
-  });
+  };
+  server.get('/', chatPage);
+  server.get('/advisor', chatPage);
 
   // What these pages show comes from the URL fragment, never sent here; the plan is still never cached.
   for (const [path, html] of pages) {

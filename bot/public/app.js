@@ -34,10 +34,15 @@
   };
   var DEFAULT_LANGUAGE = 'fr';
 
-  var KEY_USER = 'boussole.user';
-  var KEY_LANGUAGE = 'boussole.language';
-  var KEY_CONVERSATION = 'boussole.conversation';
-  var KEY_OUTBOX = 'boussole.outbox';
+  /** /advisor: the phone advisor's script, in French, driven from the keyboard (numbers, then Enter). */
+  var ADVISOR = window.location.pathname === '/advisor';
+  var ADVISOR_COMMAND = 'mode conseiller';
+  // The advisor's calls never meet the chat of a person using the same browser.
+  var KEY_PREFIX = ADVISOR ? 'boussole.advisor.' : 'boussole.';
+  var KEY_USER = KEY_PREFIX + 'user';
+  var KEY_LANGUAGE = KEY_PREFIX + 'language';
+  var KEY_CONVERSATION = KEY_PREFIX + 'conversation';
+  var KEY_OUTBOX = KEY_PREFIX + 'outbox';
   /** "<user id>.<signature>", as /tokens/generate returns it. */
   var CREDENTIAL_PATTERN = /^r_[A-Za-z0-9_-]{16,64}\.[A-Za-z0-9_-]{43}$/;
   var DOMAIN = window.location.origin + '/v3/directline';
@@ -92,6 +97,7 @@
   }
 
   function initialLanguage() {
+    if (ADVISOR) return 'fr';
     var saved = read(KEY_LANGUAGE);
     if (saved && LANGUAGES[saved]) return saved;
     var wanted = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ''];
@@ -415,6 +421,8 @@
       directLine.activity$.subscribe(function (activity) {
         if (!received) {
           received = true;
+          // Each call is a new case: the advisor's page asks for the script as soon as the bot speaks.
+          if (ADVISOR && !conversation.resumed) store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: ADVISOR_COMMAND } });
           // The history is replayed first: send what was kept once it has had a moment to arrive.
           window.setTimeout(function () {
             if (current === running) flushOutbox();

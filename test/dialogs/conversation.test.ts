@@ -459,3 +459,66 @@ describe('state that lasts', () => {
     expect(textOf(await c.say('03/2026'))).toContain(textsFor('en').t('q.cir'));
   });
 });
+
+describe('the phone advisor\'s script', () => {
+  /** Answers by number keys, as an advisor does; returns the last replies. */
+  async function call(c: Conversation, keys: string[]): Promise<ReturnType<Conversation['say']>> {
+    let replies = await c.say('mode conseiller');
+    for (const key of keys) replies = await c.say(key);
+    return replies;
+  }
+
+  it('asks in French with numbered options, a hint for hard cases, 0 to go back; ends with a case note and the caller\'s SMS', async () => {
+    const c = new Conversation(undefined, 'advisor-1', 'call-1');
+    await c.join();
+    const first = await c.say('mode conseiller');
+    const asked = textOf(first);
+    expect(asked).toContain('Mode conseiller');
+    expect(asked).toContain("**Étape 1** — À lire : « Dans quelle langue parle l'appelant ? »");
+    expect(buttonsOf(first)[0]).toBe('1 · Français');
+
+    // Language: Russian (7th option), then the status question with its hint; 0 goes back.
+    const status = textOf(await c.say('7'));
+    expect(status).toContain("Langue de l'appelant : russe.");
+    expect(status).toContain(`« ${t('q.status')} »`);
+    expect(status).toContain('💡 Demandez quel document');
+    expect(status).toMatch(/\n1\. Réfugié\/protection\n2\. Famille de réfugié/);
+    expect(textOf(await c.say('0'))).toContain("Dans quelle langue parle l'appelant");
+    await c.say('7');
+    await c.say('1'); // refugee
+    await c.say('1'); // this year
+    await c.say('2'); // CIR: no
+    await c.say('4'); // French: A1
+    await c.say('69001');
+    await c.say('5'); // housing
+    const all = textOf(await c.say(t('choice.need.done')));
+    expect(all).toContain('**Note de dossier** (à copier)');
+    expect(all).toMatch(/Langue : russe\nStatut : Réfugié\/protection\n/);
+    expect(all).toContain('Lieu : Lyon (69)');
+    expect(all).toContain('**SMS pour l’appelant** (russe)');
+    expect(all).toContain(textsFor('ru').t('sms.intro'));
+    expect(all).toMatch(/\d+ caractères · UCS-2 · \d+ SMS/);
+    expect(c.errors).toEqual([]);
+  });
+
+  it.each(['ar', 'ps', 'ru'] as const)('writes the caller\'s SMS in %s, short, with one link, and counts it exactly', async (caller) => {
+    const c = new Conversation(undefined, `advisor-${caller}`, `call-${caller}`);
+    await c.join();
+    await c.say('mode conseiller');
+    const languages = buttonsOf(await c.say('0')); // still the language question
+    const number = languages.findIndex((b) => b.endsWith(textsFor(caller).t('language.name'))) + 1;
+    for (const key of [String(number), '1', '1', '2', '4', '75011', t('choice.need.done')]) await c.say(key);
+    const end = c.replies.map((a) => a.text ?? '').join('\n');
+    const sms = /SMS pour l’appelant[^\n]*\n\n```\n([\s\S]*?)\n```\n\n(\d+) caractères · (\S+) · (\d+) SMS/.exec(end);
+    expect(sms).not.toBeNull();
+    const [, text, length, encoding, segments] = sms!;
+    expect(text!.split('\n')[0]).toBe(textsFor(caller).t('sms.intro'));
+    expect(text!.match(/https:\/\//g)).toHaveLength(1);
+    // UCS-2 (Arabic, Pashto and Cyrillic letters): 70 units alone, 67 per part; counted here independently.
+    expect(encoding).toBe('UCS-2');
+    expect(Number(length)).toBe(text!.length);
+    expect(Number(segments)).toBe(text!.length <= 70 ? 1 : Math.ceil(text!.length / 67));
+    expect(Number(segments)).toBeLessThanOrEqual(6);
+  });
+});
+
