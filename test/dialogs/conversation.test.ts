@@ -461,13 +461,6 @@ describe('state that lasts', () => {
 });
 
 describe('the phone advisor\'s script', () => {
-  /** Answers by number keys, as an advisor does; returns the last replies. */
-  async function call(c: Conversation, keys: string[]): Promise<ReturnType<Conversation['say']>> {
-    let replies = await c.say('mode conseiller');
-    for (const key of keys) replies = await c.say(key);
-    return replies;
-  }
-
   it('asks in French with numbered options, a hint for hard cases, 0 to go back; ends with a case note and the caller\'s SMS', async () => {
     const c = new Conversation(undefined, 'advisor-1', 'call-1');
     await c.join();
