@@ -40,6 +40,12 @@ export interface CatalogIndex {
   partitions: Map<string, Map<Theme, ThemeLists>>;
   /** `cell|theme` → the same two groups of local resources whose point lies in that grid cell. */
   grid: Map<string, ThemeLists>;
+  /**
+   * Public offices (France services, the Annuaire's offices) by grid cell and by department. They are the doors
+   * of every plan with a place (recommend.ts), kept out of the need partitions so that thousands of them do not
+   * crowd out the schemes a need is about.
+   */
+  offices: { byCell: Map<string, number[]>; byDepartment: Map<string, number[]> };
   /** Every resource's words in every locale, for free-text search: built on first use (orient never needs it). */
   readonly words: WordIndex;
   /** Per resource, the best score it could reach before proximity (see score.ts). */
@@ -85,8 +91,19 @@ export function buildIndex(resources: readonly Resource[]): CatalogIndex {
   const grid = new Map<string, ThemeLists>();
   const points = resources.map(pointOf);
   const best = Float64Array.from(resources, bestWithoutProximity);
+  const offices = { byCell: new Map<string, number[]>(), byDepartment: new Map<string, number[]>() };
+  const add = (map: Map<string, number[]>, key: string, position: number) => {
+    const list = map.get(key);
+    if (list) list.push(position);
+    else map.set(key, [position]);
+  };
   resources.forEach((r, position) => {
     const point = points[position];
+    if (r.office) {
+      if (point) add(offices.byCell, cellOf(point), position);
+      for (const key of partitionKeys(r)) add(offices.byDepartment, key, position);
+      return;
+    }
     const cell = point && r.geography.scope === 'local' ? cellOf(point) : undefined;
     r.themes.forEach((theme, rank) => {
       const group = rank === 0 ? 'primary' : 'secondary';
@@ -112,6 +129,7 @@ export function buildIndex(resources: readonly Resource[]): CatalogIndex {
     points,
     partitions,
     grid,
+    offices,
     best,
     get words() {
       return (words ??= buildWordIndex(resources));

@@ -11,6 +11,44 @@ import { acrossBorderProximity, compareRanked, proximityOf, WEIGHT_TOTAL, WEIGHT
 /** With no need named, the plan still points at papers, French and health. */
 export const DEFAULT_NEEDS: Theme[] = ['rights', 'language', 'health'];
 export const PER_NEED = 3;
+/** France services sites a plan with a place names, nearest first. */
+export const FRANCE_SERVICES_DOORS = 2;
+
+interface Door {
+  position: number;
+  distance?: number;
+  inDepartment: boolean;
+}
+
+/**
+ * The nearest offices of a kind to the person: those within the "near me" radius (over the department border
+ * too), nearest first; when none is that near, the department's own (a plan with a place always names a door
+ * when the department has one).
+ */
+export function nearestOffices(index: CatalogIndex, point: LonLat | undefined, department: string | undefined, fits: (r: Resource) => boolean, count: number): Door[] {
+  const inDepartment = (position: number) => !!department && (index.resources[position]!.geography.departments ?? []).includes(department);
+  const doors: Door[] = [];
+  if (point) {
+    const [cx, cy] = cellOf(point).split(':').map(Number) as [number, number];
+    for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -1; dy <= 1; dy++) {
+        for (const position of index.offices.byCell.get(`${cx + dx}:${cy + dy}`) ?? []) {
+          if (!fits(index.resources[position]!)) continue;
+          const distance = distanceKm(point, index.points[position]!);
+          if (distance <= NEAR_KM) doors.push({ position, distance, inDepartment: inDepartment(position) });
+        }
+      }
+    }
+  }
+  if (!doors.length && department) {
+    for (const position of index.offices.byDepartment.get(`department:${department}`) ?? []) {
+      if (!fits(index.resources[position]!)) continue;
+      const at = index.points[position];
+      doors.push({ position, inDepartment: true, ...(point && at ? { distance: distanceKm(point, at) } : {}) });
+    }
+  }
+  return doors.sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity) || a.position - b.position).slice(0, count);
+}
 
 interface Candidate {
   position: number;
@@ -188,6 +226,24 @@ export function recommend(index: CatalogIndex, { profile, decisions, geo, locale
     for (const { c, resource: r, score } of picked) {
       chosen.add(c.position);
       out.push(toRecommendation(r, { need, locale, why: why(r, need, c), score, ...(c.distance !== undefined ? { distanceKm: c.distance } : {}) }));
+    }
+  }
+
+  // The doors: with a place, the nearest France services, then for each need the nearest office of the
+  // Annuaire whose main work it is (when that directory is loaded).
+  if (department) {
+    const door = (d: Door, need: Theme) => {
+      const r = index.resources[d.position]!;
+      const parts = scoreParts({ resource: r, need, profile, locale, statusOf, inDepartment: d.inDepartment, ...(d.distance !== undefined ? { distanceKm: d.distance } : {}) });
+      const c: Candidate = { position: d.position, inDepartment: d.inDepartment, ...(d.distance !== undefined ? { distance: d.distance } : {}) };
+      // "You asked about…" only for a need the person named: France services is on every plan with a place.
+      const lines = profile.needs.includes(need) ? why(r, need, c) : why(r, need, c).slice(1);
+      out.push(toRecommendation(r, { need, locale, why: lines, score: total(parts), ...(d.distance !== undefined ? { distanceKm: d.distance } : {}) }));
+    };
+    for (const d of nearestOffices(index, geo.point, department, (r) => r.office === 'france_services', FRANCE_SERVICES_DOORS)) door(d, 'rights');
+    for (const need of profile.needs) {
+      const fits = (r: Resource) => r.office !== 'france_services' && r.themes[0] === need && programsAllow(r, statusOf) && audienceAllows(r, profile);
+      for (const d of nearestOffices(index, geo.point, department, fits, 1)) door(d, need);
     }
   }
   return out;
