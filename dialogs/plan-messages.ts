@@ -70,6 +70,12 @@ function card(r: Recommendation, texts: Texts) {
   return CardFactory.heroCard(`${ICONS[r.theme]} ${r.title}`, directed(text, locale), undefined, buttons, { subtitle: where(r, texts) });
 }
 
+/** A step's first clause ("Demandez votre carte de séjour"): what to do; how comes one tap away, or in the plan. */
+export function headline(text: string): string {
+  const cut = text.search(/[:.;](\s|$)/u);
+  return (cut >= 12 ? text.slice(0, cut) : text).trim();
+}
+
 /** The place that goes with a step: the first recommended one tied to its program. */
 function placeFor(step: NextStep, recommendations: readonly Recommendation[]): Recommendation | undefined {
   return step.program ? recommendations.find((r) => r.programs.includes(step.program!)) : undefined;
@@ -89,7 +95,7 @@ export function planMessages(result: OrientationResult, _needs: readonly Theme[]
   const { t, locale } = texts;
   const now = result.nextSteps.slice(0, NOW).map((s, i) => {
     const place = placeFor(s, result.recommendations);
-    return `${i + 1}. ${iconOfProgram(s.program)} ${s.text}${place ? ` → ${place.title}` : ''}`;
+    return `${i + 1}. ${iconOfProgram(s.program)} ${headline(s.text)}${place ? ` → ${place.title}` : ''}`;
   });
   const places = firstPlaces(result);
   const messages: Partial<Activity>[] = [MessageFactory.text(directed([t('plan.intro'), ...(now.length ? ['', t('plan.now'), ...now] : [])].join('\n'), locale))];
@@ -98,14 +104,14 @@ export function planMessages(result: OrientationResult, _needs: readonly Theme[]
   return messages;
 }
 
-/** "More": the rights and why, the other steps, the other places, the emergency numbers. */
+/** "More": the rights and why, every step and how to do it, the other places, the emergency numbers. */
 export function planDetails(result: OrientationResult, needs: readonly Theme[], texts: Texts): Partial<Activity>[] {
   const { t, locale } = texts;
   const messages: Partial<Activity>[] = [];
   const rights = rightsText(result, needs, texts);
   if (rights) messages.push(MessageFactory.text(directed(rights, locale)));
-  const later = result.nextSteps.slice(NOW).map((s) => `${s.order}. ${iconOfProgram(s.program)} ${s.text}`);
-  if (later.length) messages.push(MessageFactory.text(directed([t('plan.later'), ...later].join('\n'), locale)));
+  const how = result.nextSteps.map((s) => `${s.order}. ${iconOfProgram(s.program)} ${s.text}`);
+  if (how.length) messages.push(MessageFactory.text(directed([t('plan.how'), ...how].join('\n'), locale)));
   const shown = new Set(firstPlaces(result));
   const others = result.recommendations.filter((r) => !shown.has(r));
   if (others.length) {

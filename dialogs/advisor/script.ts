@@ -3,6 +3,7 @@ import type { OrientationResult } from '../../knowledge/contracts/result';
 import type { Locale } from '../../knowledge/contracts/vocabulary';
 import type { AskOptions } from '../ask-dialog';
 import type { Texts } from '../i18n';
+import { headline } from '../plan-messages';
 import type { QuestionId } from '../questions';
 import { countSms } from './sms';
 
@@ -77,12 +78,6 @@ export function caseNote(profile: Profile, result: OrientationResult, caller: Lo
     ...result.nextSteps.slice(0, 5).map((s): [string, string] => [`Étape ${s.order}`, s.text]),
   ];
   return fields.filter((f): f is [string, string] => f[1] !== undefined).map(([k, v]) => `${k} : ${v}`).join('\n');
-}
-
-/** A step's first clause ("Demandez votre carte de séjour"): an SMS says what to do, the plan says how. */
-function headline(text: string): string {
-  const cut = text.search(/[:.;](\s|$)/u);
-  return (cut >= 12 ? text.slice(0, cut) : text).trim();
 }
 
 /** The caller's SMS: the first steps in their language, in short, and one link to read more in it. */

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ResourceSchema, type Resource } from '../catalog/schema';
 import { isIsoDate } from './common';
@@ -7,7 +6,7 @@ import { readDilaAnnuaire } from './dila-annuaire';
 import { readFranceServices } from './france-services';
 import { readLheo } from './lheo';
 import { readRefugiesInfo } from './refugies-info';
-import { mergeRecords, readStore, saveToStore, serialiseStore, storeFile, writeFileAtomic } from './store';
+import { readStore, replaceStore, saveToStore, storeFile } from './store';
 import { isKbFormat, isOfficeFormat, type Candidate, type KbFormat, type ImportResult, type MapContext, type Rejection } from './types';
 
 export interface ImportOptions {
@@ -96,12 +95,6 @@ export function mapFile(options: Omit<ImportOptions, 'storeDir' | 'dryRun'>): { 
     resources.push(parsed.data);
   }
   return { read: candidates.length, resources, rejected };
-}
-
-/** Writes exactly these resources, sorted by id, unless the file already holds exactly that. */
-function replaceStore(file: string, resources: Resource[]): void {
-  const text = serialiseStore(mergeRecords([], resources));
-  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileAtomic(file, text);
 }
 
 /**

@@ -79,3 +79,9 @@ export function saveToStore(storeDir: string, format: ImportFormat, incoming: Re
   writeFileAtomic(file, text);
   return true;
 }
+
+/** Writes exactly these resources, sorted by id, unless the file already holds exactly that. */
+export function replaceStore(file: string, resources: Resource[]): void {
+  const text = serialiseStore(mergeRecords([], resources));
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileAtomic(file, text);
+}

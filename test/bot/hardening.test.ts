@@ -157,6 +157,7 @@ describe.each(['lowdb', 'postgres'] as const)('hardening on %s (real server proc
       const later = `${dl()}/conversations/${again.conversationId}/activities`;
       await call(`${dl()}/conversations`, again.token, { method: 'POST', body: { locale: 'fr-FR' } });
       await call(later, again.token, { method: 'POST', body: { type: 'message', text: 'effacer mes données' } });
+      await call(later, again.token, { method: 'POST', body: { type: 'message', text: 'Oui, tout effacer' } });
       const texts = (page: { body: unknown }) => JSON.stringify((page.body as { activities: unknown[] }).activities);
       expect(texts(await call(`${earlier.url}?watermark=`, earlier.token))).not.toContain('PRIVÉ-8842');
       // And nothing of it on disk (the PostgreSQL case keeps no files of its own here).

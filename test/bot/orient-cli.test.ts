@@ -26,7 +26,9 @@ describe('orient CLI (real process)', () => {
     expect(result.eligibility.find((e) => e.program === 'ofii_language')).toMatchObject({ status: 'eligible', track: 'A1_alpha' });
     // No CIR answer: AGIR is settled at its signature (issue 9).
     expect(result.eligibility.find((e) => e.program === 'agir')).toMatchObject({ status: 'maybe', ask: ['cir'] });
-    expect(result.nextSteps[0]).toMatchObject({ order: 1, code: 'step.sign_cir' });
+    // A new refugee's first step is the préfecture card; signing the CIR comes among the next (issue 9).
+    expect(result.nextSteps[0]).toMatchObject({ order: 1, code: 'step.residence_permit' });
+    expect(result.nextSteps.map((s) => s.code)).toContain('step.sign_cir');
   });
 
   it('uses the profile locale when no --locale is given, French otherwise', async () => {

@@ -13,10 +13,11 @@ const pageText = (lng: string, key: string): string =>
 async function sendTooFast(page: Page, lng: string): Promise<void> {
   const t = chatTexts(lng);
   await waitForBotText(page, t('q.language'));
-  for (const text of ['1', '2', '3']) await typeAndSend(page, text);
+  // Not answers (a number would pick a button): the conversation stays at its first question.
+  for (const text of ['?', '??', '???']) await typeAndSend(page, text);
   await waitForBotText(page, t('notice.tooFast'));
   // Said once per minute, however many more are refused.
-  await typeAndSend(page, '4');
+  await typeAndSend(page, '????');
   await page.waitForTimeout(1500);
   expect(await activities(page).filter({ hasText: t('notice.tooFast').slice(0, 30) }).count()).toBe(1);
 }

@@ -204,7 +204,8 @@ async function expectStored(conv: Conv, answer: Answer, sent: unknown, label: st
   const replies = after.filter((a) => isBot(a) && a.replyToId === id);
   if (type === 'message') {
     if (replies.length === 0) problems.push('no reply from the bot');
-    if (replies.some((r) => !(r.text ?? '').trim() && !(r.attachments ?? []).length)) problems.push('an empty reply');
+    // Events (the chosen language, the erasure) are for the page, never shown: only messages must say something.
+    if (replies.some((r) => r.type === 'message' && !(r.text ?? '').trim() && !(r.attachments ?? []).length)) problems.push('an empty reply');
     if (replies.some((r) => FAILED.has(r.text ?? ''))) problems.push('the bot failed its turn (its "error" message)');
   }
   if (problems.length) throw new Error(`${problems.join('; ')}: ${label}`);

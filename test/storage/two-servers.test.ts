@@ -113,7 +113,7 @@ describe('PostgreSQL: two server processes on one database', () => {
     expectWellOrdered(conversation, fromA);
     expectEveryTurnAnswered(fromA);
     expect(hasPlan(fromA)).toBe(true);
-    expect(pendingQuestion(fromA)).toBe('menu');
+    expect(pendingQuestion(fromA)).toBe('planMenu');
     // The very conversation the dialog tests keep for French (TestAdapter, one process): same texts,
     // same buttons, same cards, although every other turn ran in another process.
     const kept = JSON.parse(readFileSync(join(ROOT, 'test', 'dialogs', 'transcripts', 'fr.transcript'), 'utf8')) as WireActivity[];
@@ -204,10 +204,11 @@ describe('PostgreSQL: two server processes on one database', () => {
     const lastSeq = seqOf(all.at(-1)!);
 
     const word = frCommand('erase')[0]!; // "effacer"
-    const eraseId = await conversation.say(b.url, word);
+    await conversation.say(b.url, word); // asks first
+    const eraseId = await conversation.say(b.url, frText('choice.erase.confirm'));
     // What remains, read through A: only the bot's confirmation (sent after the erasure, to the message
-    // that asked for it); none of what A stored, not even the request itself.
-    const after = await conversation.transcript(a.url);
+    // that confirmed it) and the event that clears the page; none of what A stored, not even the request.
+    const after = (await conversation.transcript(a.url)).filter((x) => x.type === 'message');
     expect(after.map((x) => ({ role: x.from.role, text: x.text, replyToId: x.replyToId }))).toEqual([{ role: 'bot', text: frText('erased'), replyToId: eraseId }]);
     expect(seqOf(after[0]!)).toBeGreaterThan(lastSeq); // sequence ids never go back
     expect(await stateKeys()).toEqual([]);

@@ -382,6 +382,7 @@ export function frenchAnswer(activities: readonly WireActivity[], place = 'Limog
     }
     case 'age':
       return frText('choice.age.30plus');
+    case 'planMenu':
     case 'menu':
       return frText('choice.menu.restart');
     case 'changeWhich':
