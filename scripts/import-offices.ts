@@ -12,7 +12,7 @@ import { dateInFileName, importFile, type KbFormat } from '../knowledge/import';
  */
 const ROOT = join(__dirname, '..');
 const SOURCES: { format: KbFormat; file: string | undefined }[] = [
-  { format: 'france-services', file: process.env.FRANCE_SERVICES_CSV ?? join(ROOT, '..', 'shared', 'data', 'france_services_liste-fs-20240801.csv') },
+  { format: 'france-services', file: process.env.FRANCE_SERVICES_CSV || join(ROOT, '..', 'shared', 'data', 'france_services_liste-fs-20240801.csv') },
   { format: 'dila-annuaire', file: process.env.DILA_ANNUAIRE_FILE },
 ];
 
