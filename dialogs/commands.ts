@@ -7,7 +7,7 @@ import { matchChoice, type ChoiceOption } from './understanding/recognize';
  * Global commands, understood at every step: the person's own words for them in any of our languages
  * (the welcome says "write «effacer»" in French to everyone), plus the titles of the menu buttons.
  */
-export const COMMANDS = ['help', 'restart', 'language', 'back', 'change', 'erase', 'human', 'advisor'] as const;
+export const COMMANDS = ['help', 'restart', 'language', 'back', 'change', 'erase', 'human', 'advisor', 'check'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const MENU_TO_COMMAND: Partial<Record<(typeof MENU_CHOICES)[number], Command>> = {
@@ -17,6 +17,7 @@ const MENU_TO_COMMAND: Partial<Record<(typeof MENU_CHOICES)[number], Command>> =
   help: 'help',
   human: 'human',
   erase: 'erase',
+  check: 'check',
 };
 
 const cache = new Map<string, ChoiceOption[]>();

@@ -14,6 +14,7 @@ import { communesBySound, resolveLocation, type GeoResolution } from '../knowled
 import type { Engine } from '../knowledge/orient';
 import { ADVISOR_TEXTS, advisorQuestion, callerSms, caseNote, languageName, smsCountLine } from './advisor/script';
 import { applyAnswer } from './apply-answer';
+import { QUICK_CHECK, missingLines, quickCheckCard, readQuickCheck } from './quick-check-card';
 import { AskDialog, type AskResult } from './ask-dialog';
 import { recognizeCommand, type Command } from './commands';
 import { emptyDraft, forget, answer, type Draft, type Field } from './draft';
@@ -260,6 +261,10 @@ export class MainDialog extends ComponentDialog {
   /** Global commands first: the current question is asked again afterwards, its answers kept. */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const activity = innerDc.context.activity;
+    const card = activity.value as Record<string, unknown> | undefined;
+    if (activity.type === ActivityTypes.Message && card && typeof card === 'object' && card.boussole === QUICK_CHECK) {
+      return this.onQuickCheck(innerDc, await this.draftOf(innerDc.context), card);
+    }
     if (activity.type === ActivityTypes.Message && activity.text) {
       const draft = await this.draftOf(innerDc.context);
       const question = AskDialog.pending(innerDc);
@@ -309,6 +314,9 @@ export class MainDialog extends ComponentDialog {
         return again({ mode: 'changeWhich' });
       case 'erase':
         return again({ mode: 'eraseConfirm' });
+      case 'check':
+        await dc.context.sendActivity(MessageFactory.attachment(quickCheckCard(texts, draft)));
+        return again(this.backToWhereItWas(draft));
       case 'advisor':
         // A new call: nothing of the previous caller is kept.
         Object.assign(draft, emptyDraft('fr'), { advisor: {} });
@@ -316,6 +324,35 @@ export class MainDialog extends ComponentDialog {
         await dc.context.sendActivity(ADVISOR_TEXTS.start);
         return again();
     }
+  }
+
+  /** A submitted quick-check card: its answers join the draft; the plan comes at once, with what is missing. */
+  private async onQuickCheck(dc: DialogContext, draft: Draft, card: Record<string, unknown>): Promise<DialogTurnResult> {
+    const texts = this.texts(draft, dc.context);
+    const { profile, answered: settled, invalid } = readQuickCheck(card, this.deps.today());
+    draft.profile = { ...draft.profile, ...profile, needs: profile.needs?.length ? profile.needs : (draft.profile.needs ?? []) };
+    for (const field of settled) answer(draft, field);
+    if (!draft.locale) draft.locale = texts.locale;
+    answer(draft, 'language');
+    const again = async (options: FlowOptions) => {
+      await this.deps.drafts.set(dc.context, draft);
+      await dc.cancelAllDialogs();
+      return dc.beginDialog(FLOW, options);
+    };
+    if (invalid.length) {
+      // Said plainly, and the card again with what was right kept.
+      await dc.context.sendActivity(texts.t('check.invalid', { fields: invalid.map((f) => texts.t(`choice.field.${f}`)).join(', ') }));
+      await dc.context.sendActivity(MessageFactory.attachment(quickCheckCard(texts, draft)));
+      return again(this.backToWhereItWas(draft));
+    }
+    const parsed = parseProfile(draft.profile);
+    if (!parsed.ok) return again({});
+    const result = this.deps.engine.orient(parsed.profile, texts.locale);
+    await dc.context.sendActivities(planMessages(result, parsed.profile.needs, texts));
+    const missing = missingLines(result, texts);
+    if (missing.length) await dc.context.sendActivity([texts.t('check.missing'), ...missing].join('\n'));
+    draft.planAt = this.deps.today().toISOString().slice(0, 10);
+    return again({ mode: 'planMenu' });
   }
 
   /** Back to the same question; once the plan is shown, back to the menu rather than the plan again. */

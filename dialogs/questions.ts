@@ -30,10 +30,10 @@ const SINCE_ASYLUM = ['lessThan3Months', 'moreThan3Months'] as const;
 export const LEVEL_CHOICES = ['alpha', 'none', 'A1', 'A2', 'B1', 'B2'] as const;
 export const AGE_CHOICES = ['under16', '16to25', '26to29', '30plus'] as const;
 export const NEED_CHOICES: readonly Theme[] = THEMES.filter((t) => t !== 'emergency');
-export const MENU_CHOICES = ['showPlan', 'change', 'restart', 'language', 'help', 'human', 'erase'] as const;
+export const MENU_CHOICES = ['showPlan', 'change', 'check', 'restart', 'language', 'help', 'human', 'erase'] as const;
 /** Under the plan, three buttons only: the plan stays readable on a phone; the whole menu is one tap away. */
 export const PLAN_MENU_CHOICES = ['more', 'help', 'menu'] as const;
-const STATUS_CHOICES: readonly Status[] = ['bpi', 'bpi_family', 'temporary_protection', 'newcomer', 'asylum_seeker', 'no_right_to_stay', 'other', 'unknown'];
+export const STATUS_CHOICES: readonly Status[] = ['bpi', 'bpi_family', 'temporary_protection', 'newcomer', 'asylum_seeker', 'no_right_to_stay', 'other', 'unknown'];
 
 export interface PlaceCandidate {
   inseeCode: string;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { LowdbStorage } from '../../bot/storage/lowdb/lowdbStorage';
 import { textsFor } from '../../dialogs/i18n';
 import { emptyDraft } from '../../dialogs/draft';
+import { QUICK_CHECK } from '../../dialogs/quick-check-card';
 import { ERASED_EVENT, LANGUAGE_EVENT } from '../../dialogs/main-dialog';
 import { directed } from '../../dialogs/plan-messages';
 import { questionOptions } from '../../dialogs/questions';
@@ -512,6 +513,53 @@ describe('the phone advisor\'s script', () => {
     expect(Number(length)).toBe(text!.length);
     expect(Number(segments)).toBe(text!.length <= 70 ? 1 : Math.ceil(text!.length / 67));
     expect(Number(segments)).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('the quick check card in the chat', () => {
+  const card = (replies: Awaited<ReturnType<Conversation['say']>>) =>
+    replies.flatMap((a) => a.attachments ?? []).find((x) => x.contentType === 'application/vnd.microsoft.card.adaptive')?.content as
+      | { version: string; body: Array<{ id?: string; value?: unknown; type: string }>; actions: Array<{ data: Record<string, unknown> }> }
+      | undefined;
+
+  it('comes from the menu as an Adaptive Card 1.5, filled with what was already answered', async () => {
+    const c = new Conversation(undefined, 'sw-1', 'check-1');
+    await toNeeds(c);
+    const sent = card(await c.say(t('choice.menu.check')));
+    expect(sent?.version).toBe('1.5');
+    const inputs = Object.fromEntries(sent!.body.filter((b) => b.id).map((b) => [b.id, b.value]));
+    expect(Object.keys(inputs)).toEqual(['status', 'statusSince', 'cir', 'frenchLevel', 'place', 'needs', 'age']);
+    expect(inputs).toMatchObject({ status: 'bpi', cir: 'no', frenchLevel: 'A1', place: '87000' });
+    expect(sent!.actions[0]!.data).toEqual({ boussole: QUICK_CHECK });
+  });
+
+  it('a whole card gives the plan at once', async () => {
+    const c = new Conversation(undefined, 'sw-2', 'check-2');
+    await c.join();
+    const replies = await c.submit({ boussole: QUICK_CHECK, status: 'bpi', statusSince: '2026-02', cir: 'yes', frenchLevel: 'A2', place: '87000', needs: 'housing,employment', age: '30' });
+    expect(textOf(replies)).toContain(t('plan.intro'));
+    expect(buttonsOf(replies)).toEqual([t('choice.plan.more'), t('choice.menu.help'), t('choice.plan.menu')]);
+    expect(c.errors).toEqual([]);
+  });
+
+  it('a partial card still gives the plan, with what is missing and which rights it would decide', async () => {
+    const c = new Conversation(undefined, 'sw-3', 'check-3');
+    await c.join();
+    const replies = textOf(await c.submit({ boussole: QUICK_CHECK, status: 'bpi', place: 'Limoges', needs: 'language' }));
+    expect(replies).toContain(t('plan.intro'));
+    expect(replies).toContain(t('check.missing'));
+    expect(replies).toMatch(new RegExp(`- ${t('choice.field.cir')} → `));
+  });
+
+  it('invalid answers are named, nothing is guessed, and the card comes back with the right ones kept', async () => {
+    const c = new Conversation(undefined, 'sw-4', 'check-4');
+    await c.join();
+    const replies = await c.submit({ boussole: QUICK_CHECK, status: 'bpi', statusSince: '2025-13', age: '200', needs: 'housing,spaceflight', place: '87000' });
+    expect(textOf(replies)).toContain(t('check.invalid', { fields: [t('choice.field.statusSince'), t('choice.field.needs'), t('choice.field.age')].join(', ') }));
+    expect(textOf(replies)).not.toContain(t('plan.intro'));
+    const again = card(replies)!;
+    const inputs = Object.fromEntries(again.body.filter((b) => b.id).map((b) => [b.id, b.value]));
+    expect(inputs).toMatchObject({ status: 'bpi', place: '87000', statusSince: '' });
   });
 });
 

@@ -40,6 +40,12 @@ export class Conversation {
     return this.drain();
   }
 
+  /** What Web Chat sends when an Adaptive Card's Action.Submit is pressed: a message with a value, no text. */
+  async submit(value: Record<string, unknown>): Promise<Partial<Activity>[]> {
+    await this.adapter.send({ type: ActivityTypes.Message, value });
+    return this.drain();
+  }
+
   private drain(): Partial<Activity>[] {
     while (this.adapter.activeQueue.length > 0) this.replies.push(this.adapter.activeQueue.shift()!);
     const fresh = this.replies.slice(this.cursor);
