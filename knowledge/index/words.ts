@@ -13,6 +13,9 @@ const FIELD_WEIGHT = { title: 1, keyword: 0.9, summary: 0.5 } as const;
 const STOP = new Set(['les', 'des', 'pour', 'une', 'dans', 'avec', 'aux', 'the', 'and', 'for', 'with', 'your', 'vous', 'votre']);
 
 const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
+/** Arabic and Persian/Pashto write these letters differently (ي/ی, ى/ی, ك/ک): a search in one finds the other. */
+const VARIANTS: Readonly<Record<string, string>> = { 'ي': 'ی', 'ى': 'ی', 'ك': 'ک' };
+const unify = (s: string) => s.replace(/[يىك]/g, (c) => VARIANTS[c]!);
 const NON_ASCII = /[^\x00-\x7f]/;
 /** Folded form of each token seen (accents and marks removed): words repeat, folding them does not. */
 const folded = new Map<string, string>();
@@ -22,14 +25,14 @@ function fold(token: string): string {
   let f = folded.get(token);
   if (f === undefined) {
     // ASCII has nothing to fold; the Unicode round trip is the costly part of indexing.
-    f = NON_ASCII.test(token) ? token.normalize('NFD').replace(/\p{M}/gu, '') : token;
+    f = NON_ASCII.test(token) ? unify(token.normalize('NFD').replace(/\p{M}/gu, '')) : token;
     if (folded.size >= FOLD_CACHE_MAX) folded.clear();
     folded.set(token, f);
   }
   return f;
 }
 
-/** The searchable words of a text: lower case, accents and marks folded, short and stop words left out. */
+/** The searchable words of a text: lower case, accents, marks and letter variants folded, short and stop words left out. */
 export function words(text: string): string[] {
   const out: string[] = [];
   const ascii = !NON_ASCII.test(text);
@@ -59,7 +62,7 @@ function isWordChar(code: number): boolean {
 
 function foldedChar(code: number): string {
   let f = foldedChars[code];
-  if (f === undefined) foldedChars[code] = f = String.fromCharCode(code).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  if (f === undefined) foldedChars[code] = f = unify(String.fromCharCode(code).toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''));
   return f;
 }
 

@@ -39,6 +39,15 @@ describe('search', () => {
     expect(hits[0]?.title).toMatch(/[\u0400-\u04FF]/);
   });
 
+  it('finds Arabic spellings from Persian or Pashto ones and back (ي/ی, ى/ی, ك/ک)', () => {
+    expect(words('كتاب عربي مستشفى')).toEqual(words('کتاب عربی مستشفی'));
+    // The Arabic query "رخصة القيادة" typed with a Persian keyboard's letters reaches the same resources.
+    const arabic = search(index, { text: 'رخصة القيادة', locale: 'ar', limit: 5 }).map((h) => h.id);
+    const persianKeyboard = search(index, { text: 'رخصة القیادة', locale: 'ar', limit: 5 }).map((h) => h.id);
+    expect(persianKeyboard).toEqual(arabic);
+    expect(arabic).toContain('mobility-echange-permis-etranger');
+  });
+
   it('ignores case, accents and short words', () => {
     expect(words('Le Français, à l’école ÉTÉ')).toEqual(['francais', 'ecole', 'ete']);
     expect(search(index, { text: 'de la' })).toEqual([]);
