@@ -66,6 +66,21 @@ export function describeConversationContract(name: string, open: () => Promise<C
       expect(await store.page(id, '999', 100)).toEqual({ activities: [], watermark: '5' });
     });
 
+    test('appends a turn\'s replies together, in order, with consecutive numbers; none to a conversation that is gone', async () => {
+      const { id } = await store.create('u1');
+      await store.append(id, message('question'));
+      const replies = await store.appendMany(id, [message('a'), message('b'), message('c')]);
+      expect(replies?.map((r) => [r.id, r.text])).toEqual([
+        [`${id}|0000002`, 'a'],
+        [`${id}|0000003`, 'b'],
+        [`${id}|0000004`, 'c'],
+      ]);
+      expect(texts(await store.page(id, undefined, 100))).toEqual(['question', 'a', 'b', 'c']);
+      expect(await store.appendMany(id, [])).toEqual([]);
+      expect((await store.get(id))?.seq).toBe(4);
+      expect(await store.appendMany('nOtAnIdAtAllxxxxxxxxxxxx', [message('x')])).toBeUndefined();
+    });
+
     test('concurrent appends to one conversation get distinct, ordered sequence numbers', async () => {
       const { id } = await store.create('u1');
       const stored = await Promise.all(Array.from({ length: 60 }, (_, i) => store.append(id, message(`m${i}`))));

@@ -37,6 +37,8 @@ export interface ConversationStore {
    * appends it to the log; returns the stored copy, or undefined if the conversation is gone.
    */
   append(id: string, activity: Partial<Activity>): Promise<Activity | undefined>;
+  /** Several activities in order, in one write (a turn's replies): all stored, or none. */
+  appendMany(id: string, activities: Partial<Activity>[]): Promise<Activity[] | undefined>;
   /** Activities after a watermark, at most `limit`; undefined if the conversation is gone. */
   page(id: string, watermark: string | undefined, limit: number): Promise<ActivityPage | undefined>;
   /** Empties the log (for "erase my data") but keeps the conversation, its tokens and watermarks valid. */

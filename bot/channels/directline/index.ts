@@ -92,6 +92,7 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
     },
     async forgetConversation(conversationId) {
       // Not queued behind the current turn: "erase my data" is usually run from inside that turn.
+      adapter.discardPending(conversationId);
       return store.forget(conversationId);
     },
     async purgeOlderThan(cutoff) {

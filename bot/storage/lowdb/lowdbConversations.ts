@@ -79,13 +79,20 @@ export class LowdbConversations implements ConversationStore {
     });
   }
 
-  append(id: string, activity: Partial<Activity>): Promise<Activity | undefined> {
+  async append(id: string, activity: Partial<Activity>): Promise<Activity | undefined> {
+    return (await this.appendMany(id, [activity]))?.[0];
+  }
+
+  appendMany(id: string, activities: Partial<Activity>[]): Promise<Activity[] | undefined> {
     return this.locked(id, async (loaded) => {
-      const seq = loaded.record.seq + 1;
-      const stored = stamp(id, seq, this.now().toISOString(), activity);
-      await this.appendLine(id, loaded, line({ activity: stored }));
-      loaded.record.seq = seq;
-      loaded.activities.push(stored);
+      if (activities.length === 0) return [];
+      const at = this.now().toISOString();
+      const stored = activities.map((activity, i) => stamp(id, loaded.record.seq + 1 + i, at, activity));
+      // One write(2) for all: a kill leaves at most a cut last line, which readers drop with the lines after
+      // it (none): never acknowledged, since the turn that sent them had not finished.
+      await this.appendLine(id, loaded, stored.map((activity) => line({ activity })).join(''));
+      loaded.record.seq += stored.length;
+      loaded.activities.push(...stored);
       return stored;
     });
   }

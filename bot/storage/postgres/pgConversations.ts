@@ -70,17 +70,25 @@ export class PgConversations implements ConversationStore {
   }
 
   async append(id: string, activity: Partial<Activity>): Promise<Activity | undefined> {
-    if (!isConversationId(id)) return undefined;
+    return (await this.appendMany(id, [activity]))?.[0];
+  }
+
+  /** One statement, so one commit (one WAL flush) for a whole turn's replies. */
+  async appendMany(id: string, activities: Partial<Activity>[]): Promise<Activity[] | undefined> {
+    if (!isConversationId(id) || activities.length === 0) return isConversationId(id) ? [] : undefined;
     const at = this.now();
     const { rows } = await this.pool.query<{ seq: number }>(
       `WITH next AS (
-         UPDATE boussole_conversations SET seq = seq + 1, last_activity_at = $3 WHERE id = $1 RETURNING seq
+         UPDATE boussole_conversations SET seq = seq + $3, last_activity_at = $4 WHERE id = $1 RETURNING seq
        )
-       INSERT INTO boussole_activities (conversation_id, seq, at, activity) SELECT $1, seq, $3, $2 FROM next RETURNING seq`,
-      [id, JSON.stringify(activity), at],
+       INSERT INTO boussole_activities (conversation_id, seq, at, activity)
+       SELECT $1, next.seq - $3 + a.ord, $4, a.activity FROM next, unnest($2::text[]) WITH ORDINALITY AS a(activity, ord)
+       RETURNING seq`,
+      [id, activities.map((a) => JSON.stringify(a)), activities.length, at],
     );
-    const seq = rows[0]?.seq;
-    return seq === undefined ? undefined : stamp(id, seq, at.toISOString(), activity);
+    if (rows.length === 0) return undefined;
+    const seqs = rows.map((r) => r.seq).sort((x, y) => x - y);
+    return activities.map((activity, i) => stamp(id, seqs[i]!, at.toISOString(), activity));
   }
 
   async page(id: string, watermark: string | undefined, limit: number): Promise<ActivityPage | undefined> {
