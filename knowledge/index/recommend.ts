@@ -196,7 +196,8 @@ export function recommend(index: CatalogIndex, { profile, decisions, geo, locale
     if (a.statuses?.length && profile.status && a.statuses.includes(profile.status)) {
       lines.push(t('why.status', { status: t(`status.${profile.status}`) }));
     }
-    if ((a.youth || a.maxAge !== undefined) && profile.age !== undefined) lines.push(t('why.age', { age: profile.age }));
+    // Without the number: an age tapped as a range ("16 to 25") reaches the engine as a representative one.
+    if ((a.youth || a.maxAge !== undefined) && profile.age !== undefined) lines.push(t('why.age'));
     if (a.parents && profile.children?.schoolAge) lines.push(t('why.parents'));
     return lines;
   };

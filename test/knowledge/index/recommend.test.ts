@@ -113,3 +113,13 @@ describe('near me across department borders', () => {
     expect(result.recommendations[1]?.distanceKm).toBeLessThan(60);
   });
 });
+
+describe('why a place fits, in the person\'s words', () => {
+  it('says a youth service is open at their age without quoting a number the person never gave (a tapped range)', () => {
+    const result = orient({ status: 'bpi', age: 20, needs: ['employment'] }, 'fr');
+    const missionLocale = result.recommendations.find((r) => r.id === 'employment-mission-locale');
+    expect(missionLocale?.why).toContain('Il est ouvert à votre âge.');
+    const lines = result.recommendations.flatMap((r) => r.why);
+    expect(lines.filter((l) => /âge/.test(l)).every((l) => !/\d/.test(l))).toBe(true);
+  });
+});
