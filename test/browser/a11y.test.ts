@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AxeResults, RunOptions } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { ROOT } from '../support/process';
-import { chatTexts, openAndPick, openBrowser, screenshot, serve, waitForBotText, type Served } from './browser.helpers';
+import { chatTexts, openAndPick, openBrowser, screenshot, serveForSuite, waitForBotText } from './browser.helpers';
 
 /** axe-core (in Chromium) on the chat page, on a phone, in French and in Arabic (right to left). */
 jest.setTimeout(90_000);
@@ -12,15 +12,7 @@ const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.
 const WCAG21_A_AA: RunOptions = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] };
 const BLOCKING = new Set(['serious', 'critical']);
 
-let server: Served;
-
-beforeAll(async () => {
-  server = await serve();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = serveForSuite();
 
 async function injectAxe(page: Page): Promise<void> {
   // The page's CSP has no 'unsafe-inline' for scripts, so an inline <script> is refused, as it must be.

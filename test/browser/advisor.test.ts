@@ -1,14 +1,8 @@
-import { STEP, activities, openBrowser, screenshot, serve, type Served } from './browser.helpers';
+import { STEP, activities, openBrowser, screenshot, serveForSuite } from './browser.helpers';
 
 jest.setTimeout(90_000);
 
-let server: Served;
-beforeAll(async () => {
-  server = await serve();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = serveForSuite();
 
 describe('the phone advisor\'s script (/advisor)', () => {
   it('runs a whole call with the keyboard alone, up to the case note and the caller\'s SMS', async () => {

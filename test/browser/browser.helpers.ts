@@ -40,6 +40,25 @@ export async function serve(env: NodeJS.ProcessEnv = {}): Promise<Served> {
   };
 }
 
+/** The real server for a whole test file: started before its tests, stopped after them. */
+export function serveForSuite(env: NodeJS.ProcessEnv = {}): Pick<Served, 'url' | 'dataDir'> {
+  let served: Served | undefined;
+  beforeAll(async () => {
+    served = await serve(env);
+  });
+  afterAll(async () => {
+    await served?.close();
+  });
+  return {
+    get url() {
+      return served!.url;
+    },
+    get dataDir() {
+      return served!.dataDir;
+    },
+  };
+}
+
 export interface Browsing {
   context: BrowserContext;
   page: Page;

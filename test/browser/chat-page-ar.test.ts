@@ -1,17 +1,9 @@
 import { join } from 'node:path';
-import { SCREENSHOTS, STEP, chatTexts, completeConversation, expectFirstScreenReadable, openAndPick, openBrowser, screenshot, serve, waitForBotText, type Served } from './browser.helpers';
+import { SCREENSHOTS, STEP, chatTexts, completeConversation, expectFirstScreenReadable, openAndPick, openBrowser, screenshot, serveForSuite, waitForBotText } from './browser.helpers';
 
 jest.setTimeout(90_000);
 
-let server: Served;
-
-beforeAll(async () => {
-  server = await serve();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = serveForSuite();
 
 const ARABIC = /[\u0600-\u06FF]/;
 

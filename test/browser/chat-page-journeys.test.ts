@@ -1,16 +1,8 @@
-import { STEP, activities, answer, chatTexts, openBrowser, readStorage, screenshot, serve, tapSuggested, typeAndSend, waitForBotText, type Served } from './browser.helpers';
+import { STEP, activities, answer, chatTexts, openBrowser, readStorage, screenshot, serveForSuite, tapSuggested, typeAndSend, waitForBotText } from './browser.helpers';
 
 jest.setTimeout(90_000);
 
-let server: Served;
-
-beforeAll(async () => {
-  server = await serve();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = serveForSuite();
 
 describe('the chat page follows what the person does in the chat', () => {
   it('turns right-to-left, in Arabic, when Arabic is chosen by a button inside the chat (same conversation)', async () => {

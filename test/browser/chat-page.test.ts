@@ -14,23 +14,14 @@ import {
   probe,
   readStorage,
   screenshot,
-  serve,
+  serveForSuite,
   tapSuggested,
   waitForBotText,
-  type Served,
 } from './browser.helpers';
 
 jest.setTimeout(90_000);
 
-let server: Served;
-
-beforeAll(async () => {
-  server = await serve();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = serveForSuite();
 
 describe('the chat page over HTTP', () => {
   it('serves the page with a strict CSP, nosniff and no-store', async () => {

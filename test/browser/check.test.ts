@@ -2,21 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT } from '../support/process';
-import { STEP, openBrowser, screenshot, serve, type Served } from './browser.helpers';
+import { STEP, openBrowser, screenshot, serveForSuite } from './browser.helpers';
 import { blockingViolations, orientationPosts, profileOf } from './pages.helpers';
 
 /** The quick check (/check) over HTTP and in Chromium: form, inline checks, live plan, what is missing. */
 jest.setTimeout(90_000);
 
-let server: Served;
-
-beforeAll(async () => {
-  server = await serve();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = serveForSuite();
 
 const LAPTOP = { width: 1280, height: 800 };
 

@@ -4,21 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { OrientationResult } from '../../knowledge/contracts/result';
-import { SCREENSHOTS, openBrowser, screenshot, serve, type Served } from './browser.helpers';
+import { SCREENSHOTS, openBrowser, screenshot, serve, serveForSuite } from './browser.helpers';
 import { blockingViolations, fragmentOf, profileOf, readQrCode } from './pages.helpers';
 
 /** The bilingual hand-over (/summary#<profile>): both languages, the RTL column, the QR code, print, privacy. */
 jest.setTimeout(120_000);
 
-let server: Served;
-
-beforeAll(async () => {
-  server = await serve();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = serveForSuite();
 
 /** A refugee in Limoges, in Arabic, with needs that bring places with multi-group phone numbers. */
 const PROFILE = {
