@@ -62,6 +62,8 @@
   var notice = document.getElementById('notice');
   var noticeText = document.getElementById('notice-text');
   var noticeAction = document.getElementById('notice-action');
+  var listen = document.getElementById('listen');
+  var listenLabel = document.getElementById('listen-label');
 
   /** The running Web Chat, ended before another one starts. */
   var current = null;
@@ -206,6 +208,51 @@
       label.textContent = page.language;
       picker.title = page.language;
     }
+    if (page.listen) {
+      listenLabel.textContent = page.listen;
+      listen.title = page.listen;
+    }
+    offerListening();
+  }
+
+  /**
+   * Read aloud, for people who read little: the browser's own voices only (no cloud service), so the
+   * button shows only where the device has a voice for the page's language.
+   */
+  function voiceFor(language) {
+    var speech = window.speechSynthesis;
+    if (!speech || typeof window.SpeechSynthesisUtterance !== 'function') return null;
+    var voices = speech.getVoices() || [];
+    for (var i = 0; i < voices.length; i++) {
+      if (String(voices[i].lang).toLowerCase().split(/[-_]/)[0] === language) return voices[i];
+    }
+    return null;
+  }
+
+  function offerListening() {
+    listen.hidden = !voiceFor(picker.value);
+  }
+
+  /** The text of the bot's last message on screen (cards and buttons left out). */
+  function lastBotText() {
+    var texts = chat.querySelectorAll('.webchat__stacked-layout:not(.webchat__stacked-layout--from-user) .webchat__text-content');
+    return texts.length ? texts[texts.length - 1].innerText.trim() : '';
+  }
+
+  listen.addEventListener('click', function () {
+    var language = picker.value;
+    var voice = voiceFor(language);
+    var text = lastBotText();
+    if (!voice || !text) return;
+    var utterance = new window.SpeechSynthesisUtterance(text);
+    utterance.voice = voice;
+    utterance.lang = voice.lang;
+    window.speechSynthesis.cancel();
+    window.speechSynthesis.speak(utterance);
+  });
+  if (window.speechSynthesis && typeof window.speechSynthesis.addEventListener === 'function') {
+    // Voices arrive after the page on some browsers.
+    window.speechSynthesis.addEventListener('voiceschanged', offerListening);
   }
 
   function showStatus(text, isError) {

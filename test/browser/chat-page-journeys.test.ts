@@ -74,4 +74,48 @@ describe('the chat page follows what the person does in the chat', () => {
       await b.close();
     }
   });
+
+  it('reads the last message aloud with the device\'s own voice for the language, and offers it only where there is one', async () => {
+    const fr = chatTexts('fr');
+    const b = await openBrowser(server.url, { locale: 'fr-FR' });
+    try {
+      const { page } = b;
+      // The device's speech engine, as the page sees it: a French voice only (headless Chromium has none).
+      await b.context.addInitScript(() => {
+        const spoken: Array<{ text: string; lang: string }> = [];
+        const w = window as unknown as Record<string, unknown>;
+        w.__spoken = spoken;
+        w.SpeechSynthesisUtterance = class {
+          text: string;
+          lang = '';
+          voice: unknown = null;
+          constructor(text: string) {
+            this.text = text;
+          }
+        };
+        const voices = [{ lang: 'fr-FR', name: 'Voix de test' }];
+        Object.defineProperty(window, 'speechSynthesis', {
+          configurable: true,
+          value: { getVoices: () => voices, cancel: () => undefined, speak: (u: { text: string; lang: string }) => spoken.push({ text: u.text, lang: u.lang }), addEventListener: () => undefined },
+        });
+      });
+      await page.goto(`${server.url}/`);
+      await waitForBotText(page, fr('q.language'));
+      const listen = page.getByRole('button', { name: 'Écouter le dernier message' });
+      await listen.click();
+      const spoken = await page.evaluate(() => (window as unknown as { __spoken: Array<{ text: string; lang: string }> }).__spoken);
+      expect(spoken).toHaveLength(1);
+      expect(spoken[0]!.lang).toBe('fr-FR');
+      expect(spoken[0]!.text).toContain(fr('q.language'));
+
+      // No Arabic voice on this device: no button in Arabic.
+      await page.selectOption('#language', 'ar');
+      await page.locator('html[lang="ar"]').waitFor({ state: 'attached' });
+      await page.waitForTimeout(500);
+      expect(await page.locator('#listen').isHidden()).toBe(true);
+      expect(b.pageErrors).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
 });
