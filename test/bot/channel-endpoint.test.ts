@@ -9,20 +9,11 @@ import { loadConfig } from '../../bot/config';
 import { textsFor } from '../../dialogs/i18n';
 import { listTree } from '../support/files';
 import { startServer, type Started } from '../support/process';
+import { channelMessage } from '../support/channel-activity';
 
 const t = textsFor('fr').t;
 
-const activity = {
-  type: 'message',
-  text: 'bonjour',
-  channelId: 'emulator',
-  serviceUrl: 'http://127.0.0.1:9/',
-  deliveryMode: 'expectReplies',
-  from: { id: 'user-api' },
-  recipient: { id: 'bot' },
-  conversation: { id: 'conv-api' },
-  locale: 'fr-FR',
-};
+const activity = channelMessage('api', { text: 'bonjour' });
 
 async function post(server: Started, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
   const res = await fetch(`${server.url}/api/messages`, {

@@ -415,6 +415,22 @@ export function culprits(probe: Probe, timed: readonly Timed[], since = 0): stri
     .map((t) => `${Math.round(t.ms)} ms: ${t.label}`);
 }
 
+/**
+ * Registers, for each test of the calling `describe`: afterwards the server still answers, and its event loop
+ * stayed free while the test ran. `running` gives what the file's beforeAll started.
+ */
+export function checkEachTest(running: () => { server: Started; client: Client; probe: Probe }): void {
+  let started = 0;
+  beforeEach(() => {
+    started = Date.now();
+  });
+  afterEach(async () => {
+    const { server, client, probe } = running();
+    await expectAlive(server, client);
+    await expectLoopFree(probe, started, client.slow);
+  });
+}
+
 /** The event loop stayed free since `since`: no ping of the probe took LIMIT_PROBE_MS or more. */
 export async function expectLoopFree(probe: Probe, since: number, timed: readonly Timed[]): Promise<void> {
   await probe.settle(2);
