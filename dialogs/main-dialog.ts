@@ -24,7 +24,7 @@ import { helpMessage, planDetails, planMessages } from './plan-messages';
 import { questionOptions, type PlaceCandidate, type QuestionId } from './questions';
 import { detectLanguage } from './understanding/detect-language';
 import { asciiDigits } from './understanding/normalize';
-import { placeFromSentence, withoutLocative } from './understanding/place-text';
+import { locationQueryOf, placeFromSentence, withoutLocative } from './understanding/place-text';
 
 export interface MainDialogDeps {
   engine: Engine;
@@ -378,8 +378,8 @@ export class MainDialog extends ComponentDialog {
  */
 function findPlace(text: string): GeoResolution {
   const said = text.trim();
-  if (/^\d{5}$/.test(said)) return resolveLocation({ postcode: said });
-  if (/^(\d{2}|2[ab]|97[1-6])$/i.test(said)) return resolveLocation({ department: said.toUpperCase() });
+  const written = locationQueryOf(said);
+  if (written.commune === undefined) return resolveLocation(written);
   const place = placeFromSentence(said).slice(0, 100) || said.slice(0, 100);
   const postcode = /\b(\d{5})\b/.exec(place)?.[1];
   if (postcode) return resolveLocation({ postcode });

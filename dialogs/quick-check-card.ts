@@ -6,6 +6,7 @@ import type { Theme } from '../knowledge/contracts/vocabulary';
 import type { Draft, Field } from './draft';
 import type { Texts } from './i18n';
 import { LEVEL_CHOICES, NEED_CHOICES, STATUS_CHOICES } from './questions';
+import { locationQueryOf } from './understanding/place-text';
 
 /**
  * The quick check in the chat, for a social worker with the person in front of them: every question on
@@ -83,9 +84,7 @@ export function readQuickCheck(value: CardInput, today: Date): QuickCheck {
     (v) => (v === 'alpha' || v === 'none' ? { frenchLevel: 'none', readsWrites: v === 'none' } : (LEVEL_CHOICES as readonly string[]).includes(v) ? { frenchLevel: v as ProfileInput['frenchLevel'] } : undefined),
     level === 'alpha' || level === 'none' ? ['readsWrites'] : [],
   );
-  field('location', text(value.place).slice(0, 100), (v) => ({
-    location: /^\d{5}$/.test(v) ? { postcode: v } : /^(\d{2}|2[ab]|97[1-6])$/i.test(v) ? { department: v.toUpperCase() } : { commune: v },
-  }));
+  field('location', text(value.place).slice(0, 100), (v) => ({ location: locationQueryOf(v) }));
   field('needs', text(value.needs), (v) => {
     const needs = v.split(',').map((n) => n.trim()).filter(Boolean);
     return needs.every((n) => (NEED_CHOICES as readonly string[]).includes(n)) ? { needs: needs as Theme[] } : undefined;

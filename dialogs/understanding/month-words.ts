@@ -48,10 +48,15 @@ add('solarHijri', [
 // and its years run 7 to 8 behind. Names the two share (መስከረም, መጋቢት…) are read as Eritrea's.
 add('ethiopian', [[], ['ጥቅምት'], ['ህዳር'], ['ታህሳስ'], ['ጥር'], ['የካቲት'], [], [], [], ['ሰኔ'], ['ሐምሌ'], ['ነሐሴ'], ['ጳጉሜን', 'ጳጉሜ']]);
 
+/** A word or phrase as a whole word (\b knows no Cyrillic, Arabic or Ethiopic letter). */
+function wholeWord(word: string): RegExp {
+  return new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[^\\p{L}])`, 'u');
+}
 const phrases = (list: string[]) => list.map(normalizeInput);
-const THIS_YEAR = phrases(['cette année', 'this year', 'в этом году', 'этот год', 'цього року', 'цей рік', 'هذا العام', 'هذه السنة', 'امسال', 'سږکال', 'دا کال', 'ሎሚ ዓመት', 'ኣብዚ ዓመት', 'እዚ ዓመት']);
-const LAST_YEAR = phrases(['l\'an dernier', 'l\'année dernière', 'l\'an passé', 'l\'année passée', 'last year', 'в прошлом году', 'прошлый год', 'минулого року', 'минулий рік', 'торік', 'العام الماضي', 'السنة الماضية', 'پارسال', 'سال گذشته', 'تېر کال', 'ዝሓለፈ ዓመት']);
-const AGO = phrases(['il y a', 'ago', 'назад', 'тому', 'منذ', 'قبل', 'پیش', 'مخکې', 'وړاندې', 'دمخه', 'ቅድሚ']);
+const wholePhrases = (list: string[]) => phrases(list).map(wholeWord);
+const THIS_YEAR = wholePhrases(['cette année', 'this year', 'в этом году', 'этот год', 'цього року', 'цей рік', 'هذا العام', 'هذه السنة', 'امسال', 'سږکال', 'دا کال', 'ሎሚ ዓመት', 'ኣብዚ ዓመት', 'እዚ ዓመት']);
+const LAST_YEAR = wholePhrases(['l\'an dernier', 'l\'année dernière', 'l\'an passé', 'l\'année passée', 'last year', 'в прошлом году', 'прошлый год', 'минулого року', 'минулий рік', 'торік', 'العام الماضي', 'السنة الماضية', 'پارسال', 'سال گذشته', 'تېر کال', 'ዝሓለፈ ዓመት']);
+const AGO = wholePhrases(['il y a', 'ago', 'назад', 'тому', 'منذ', 'قبل', 'پیش', 'مخکې', 'وړاندې', 'دمخه', 'ቅድሚ']);
 const YEAR_UNITS = phrases(['an', 'ans', 'année', 'années', 'year', 'years', 'год', 'года', 'лет', 'рік', 'роки', 'років', 'سنة', 'سنوات', 'سنين', 'عام', 'أعوام', 'سال', 'کال', 'کاله', 'ዓመት', 'ዓመታት']);
 const MONTH_UNITS = phrases(['mois', 'month', 'months', 'месяц', 'месяца', 'месяцев', 'місяць', 'місяці', 'місяців', 'شهر', 'أشهر', 'شهور', 'ماه', 'میاشت', 'میاشتې', 'میاشتو', 'ወርሒ', 'ኣዋርሕ']);
 /** "Two years" in one word (Arabic dual). */
@@ -90,26 +95,22 @@ function currentYear(calendar: Calendar, today: Date): number {
   return y;
 }
 
-const includesWord = (text: string, word: string) => new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[^\\p{L}])`, 'u').test(text);
+/** Month names as whole words, longest first ("كانون الثاني" before "آب"); compiled once. */
+const MONTH_PATTERNS = [...MONTHS]
+  .sort(([a], [b]) => b.length - a.length)
+  .map(([name, value]) => ({ pattern: wholeWord(name), value }));
 
 /** The longest month name in the text ("كانون الثاني", not "آب" inside another word). */
 function namedMonth(text: string): [Calendar, number] | undefined {
-  let found: [Calendar, number] | undefined;
-  let length = 0;
-  for (const [name, value] of MONTHS) {
-    if (name.length <= length || !includesWord(text, name)) continue;
-    found = value;
-    length = name.length;
-  }
-  return found;
+  return MONTH_PATTERNS.find(({ pattern }) => pattern.test(text))?.value;
 }
 
 export function monthFromWords(text: string, locale: Locale, today: Date): string | undefined {
   const input = normalizeInput(text);
   if (!input) return undefined;
-  if (THIS_YEAR.some((p) => includesWord(input, p))) return monthsBack(today, today.getUTCMonth());
-  if (LAST_YEAR.some((p) => includesWord(input, p))) return monthsBack(today, 12);
-  if (AGO.some((p) => includesWord(input, p))) {
+  if (THIS_YEAR.some((p) => p.test(input))) return monthsBack(today, today.getUTCMonth());
+  if (LAST_YEAR.some((p) => p.test(input))) return monthsBack(today, 12);
+  if (AGO.some((p) => p.test(input))) {
     const words = input.split(/[\s-]+/);
     const count = Number(/\d{1,3}/.exec(asciiDigits(input))?.[0] ?? numberFromWords(input, locale) ?? NaN);
     const dualYears = words.find((w) => DUALS.has(w));

@@ -1,3 +1,5 @@
+import type { LocationQuery } from '../../knowledge/contracts/profile';
+
 /**
  * "Where do you live?" answered in a sentence: "j'habite à Saint-Denis", "I live in Lyon", "я живу в Ліоні",
  * "أسكن في ليون", "در لیون زندگی می‌کنم", "زه په لیون کې اوسېږم", "ኣብ ሊዮን እነብር". The words around the
@@ -33,4 +35,12 @@ export function placeFromSentence(text: string): string {
 export function withoutLocative(place: string): string | undefined {
   const bare = place.replace(LOCATIVE, '');
   return bare !== place ? bare : undefined;
+}
+
+/** A place written as such: a postcode, a department number, or else a town's name. */
+export function locationQueryOf(text: string): LocationQuery {
+  const place = text.trim();
+  if (/^\d{5}$/.test(place)) return { postcode: place };
+  if (/^(\d{2}|2[ab]|97[1-6])$/i.test(place)) return { department: place.toUpperCase() };
+  return { commune: place };
 }
