@@ -35,7 +35,7 @@ describe('the phone advisor\'s script (/advisor)', () => {
       await activities(page).filter({ hasText: 'Note de dossier' }).waitFor({ state: 'visible', timeout: STEP });
       const note = await activities(page).filter({ hasText: 'Note de dossier' }).innerText();
       expect(note).toContain('Langue : arabe');
-      expect(note).toContain('Statut : Réfugié/protection');
+      expect(note).toContain('Statut : Asile accordé');
       expect(note).toContain('Lieu : Saint-Denis (93)');
       const sms = await activities(page).filter({ hasText: 'SMS pour l’appelant' }).innerText();
       expect(sms).toMatch(/\d+ caractères · UCS-2 · \d+ SMS/);

@@ -476,7 +476,7 @@ describe('the phone advisor\'s script', () => {
     expect(status).toContain("Langue de l'appelant : russe.");
     expect(status).toContain(`« ${t('q.status')} »`);
     expect(status).toContain('💡 Demandez quel document');
-    expect(status).toMatch(/\n1\. Réfugié\/protection\n2\. Famille de réfugié/);
+    expect(status).toMatch(/\n1\. Asile accordé\n2\. Famille de réfugié/);
     expect(textOf(await c.say('0'))).toContain("Dans quelle langue parle l'appelant");
     await c.say('7');
     await c.say('1'); // refugee
@@ -487,7 +487,7 @@ describe('the phone advisor\'s script', () => {
     await c.say('5'); // housing
     const all = textOf(await c.say(t('choice.need.done')));
     expect(all).toContain('**Note de dossier** (à copier)');
-    expect(all).toMatch(/Langue : russe\nStatut : Réfugié\/protection\n/);
+    expect(all).toMatch(/Langue : russe\nStatut : Asile accordé\n/);
     expect(all).toContain('Lieu : Lyon (69)');
     expect(all).toContain('**SMS pour l’appelant** (russe)');
     expect(all).toContain(textsFor('ru').t('sms.intro'));
