@@ -1,3 +1,4 @@
+import { annuaireLocator, LOCATOR_OFFICES } from '../catalog/annuaire-locator';
 import type { Resource } from '../catalog/schema';
 import type { Recommendation } from '../contracts/result';
 import type { EligibilityStatus, Program, Scope, Theme } from '../contracts/vocabulary';
@@ -170,7 +171,7 @@ export function recommend(index: CatalogIndex, { profile, decisions, geo, locale
   const department = location.status === 'resolved' ? location.department : undefined;
   const needs = profile.needs.length > 0 ? profile.needs : DEFAULT_NEEDS;
 
-  const why = (r: Resource, need: Theme, c: Candidate): string[] => {
+  const why = (r: Resource, need: Theme, c: Omit<Candidate, 'position'>): string[] => {
     const lines = [t('why.need', { theme: t(`theme.${need}`) })];
     const scope = r.geography.scope;
     if (c.distance !== undefined) {
@@ -231,20 +232,23 @@ export function recommend(index: CatalogIndex, { profile, decisions, geo, locale
   }
 
   // The doors: with a place, the nearest France services, then for each need the nearest office of the
-  // Annuaire whose main work it is (when that directory is loaded).
+  // Annuaire whose main work it is, or, while that directory is not loaded, its page for the department.
   if (department) {
-    const door = (d: Door, need: Theme) => {
-      const r = index.resources[d.position]!;
-      const parts = scoreParts({ resource: r, need, profile, locale, statusOf, inDepartment: d.inDepartment, ...(d.distance !== undefined ? { distanceKm: d.distance } : {}) });
-      const c: Candidate = { position: d.position, inDepartment: d.inDepartment, ...(d.distance !== undefined ? { distance: d.distance } : {}) };
+    const door = (r: Resource, need: Theme, c: Omit<Candidate, 'position'>) => {
+      const parts = scoreParts({ resource: r, need, profile, locale, statusOf, inDepartment: c.inDepartment, ...(c.distance !== undefined ? { distanceKm: c.distance } : {}) });
       // "You asked about…" only for a need the person named: France services is on every plan with a place.
       const lines = profile.needs.includes(need) ? why(r, need, c) : why(r, need, c).slice(1);
-      out.push(toRecommendation(r, { need, locale, why: lines, score: total(parts), ...(d.distance !== undefined ? { distanceKm: d.distance } : {}) }));
+      out.push(toRecommendation(r, { need, locale, why: lines, score: total(parts), ...(c.distance !== undefined ? { distanceKm: c.distance } : {}) }));
     };
-    for (const d of nearestOffices(index, geo.point, department, (r) => r.office === 'france_services', FRANCE_SERVICES_DOORS)) door(d, 'rights');
+    for (const d of nearestOffices(index, geo.point, department, (r) => r.office === 'france_services', FRANCE_SERVICES_DOORS)) door(index.resources[d.position]!, 'rights', d);
     for (const need of profile.needs) {
       const fits = (r: Resource) => r.office !== 'france_services' && r.themes[0] === need && programsAllow(r, statusOf) && audienceAllows(r, profile);
-      for (const d of nearestOffices(index, geo.point, department, fits, 1)) door(d, need);
+      const [office] = nearestOffices(index, geo.point, department, fits, 1);
+      if (office) door(index.resources[office.position]!, need, office);
+      else {
+        const locator = LOCATOR_OFFICES.map((o) => annuaireLocator(department, o)).find((r) => r && fits(r));
+        if (locator) door(locator, need, { inDepartment: true });
+      }
     }
   }
   return out;

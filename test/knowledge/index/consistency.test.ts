@@ -1,8 +1,10 @@
+import { annuaireLocator, LOCATOR_OFFICES } from '../../../knowledge/catalog/annuaire-locator';
 import { loadCatalog } from '../../../knowledge/catalog/load';
 import type { Resource } from '../../../knowledge/catalog/schema';
 import { ProfileSchema, type Profile } from '../../../knowledge/contracts/profile';
 import type { OrientationResult } from '../../../knowledge/contracts/result';
 import { THEMES } from '../../../knowledge/contracts/vocabulary';
+import { allDepartmentCodes } from '../../../knowledge/geo/territory';
 import { buildIndex } from '../../../knowledge/index/build';
 import { audienceAllows } from '../../../knowledge/index/fit';
 import { recommend } from '../../../knowledge/index/recommend';
@@ -14,7 +16,9 @@ import { SCENARIOS } from '../rules/scenarios';
  * every scenario, asking for every need (so every theme of the whole catalog competes), from the data itself.
  */
 const catalog = loadCatalog().resources;
-const byId = new Map(catalog.map((r) => [r.id, r]));
+// The Annuaire's department pages a plan links while DILA's directory is not loaded are checked as any card.
+const locators = allDepartmentCodes().flatMap((d) => LOCATOR_OFFICES.map((o) => annuaireLocator(d, o))).filter((r) => r !== undefined);
+const byId = new Map([...catalog, ...locators].map((r) => [r.id, r]));
 const index = buildIndex(catalog);
 
 function contradictions(result: OrientationResult, profile: Profile): string[] {
