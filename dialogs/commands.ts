@@ -1,6 +1,6 @@
 import { LOCALES, type Locale } from '../knowledge/contracts/vocabulary';
 import { textsFor } from './i18n';
-import { MENU_CHOICES } from './questions';
+import { MENU_CHOICES } from './questions/menus';
 import { matchChoice, type ChoiceOption } from './understanding/recognize';
 
 /**

@@ -70,4 +70,11 @@ export function answer(draft: Draft, field: Field): void {
   if (!draft.answered.includes(field)) draft.answered.push(field);
 }
 
+/** All answers again, in the language already chosen. */
+export function startOver(draft: Draft): void {
+  const locale = draft.locale;
+  Object.assign(draft, emptyDraft(locale));
+  if (locale) answer(draft, 'language');
+}
+
 export type { LocationQuery };

@@ -2,7 +2,8 @@ import { parseProfile } from '../knowledge/contracts/profile';
 import type { Engine } from '../knowledge/orient';
 import { relevantPrograms } from '../knowledge/plan/relevance';
 import type { Draft, Field } from './draft';
-import type { QuestionId } from './questions';
+import type { QuestionId } from './questions/question';
+import type { FlowOptions } from './turn';
 
 /** Follow-up questions, asked only when a decision that matters for the person's needs waits for them. */
 const FOLLOW_UPS: readonly Field[] = ['inFranceSince', 'foreignLicence', 'children.schoolAge', 'age', 'disability', 'readsWrites'];
@@ -28,4 +29,9 @@ export function nextQuestion(draft: Draft, engine: Engine): QuestionId | 'plan' 
       .flatMap((d) => d.ask),
   );
   return FOLLOW_UPS.find((f) => asked.has(f) && !done(f)) ?? 'plan';
+}
+
+/** Back to the same question; once the plan is shown, back to the menu rather than the plan again. */
+export function backToWhereItWas(draft: Draft, engine: Engine): FlowOptions {
+  return nextQuestion(draft, engine) === 'plan' ? { mode: 'planMenu' } : {};
 }

@@ -5,7 +5,9 @@ import type { OrientationResult } from '../knowledge/contracts/result';
 import type { Theme } from '../knowledge/contracts/vocabulary';
 import type { Draft, Field } from './draft';
 import type { Texts } from './i18n';
-import { LEVEL_CHOICES, NEED_CHOICES, STATUS_CHOICES } from './questions';
+import { LEVEL_CHOICES } from './questions/french-level';
+import { NEED_CHOICES } from './questions/needs';
+import { STATUS_CHOICES } from './questions/status';
 import { locationQueryOf } from './understanding/place-text';
 
 /**

@@ -4,7 +4,7 @@ import type { Locale } from '../../knowledge/contracts/vocabulary';
 import type { AskOptions } from '../ask-dialog';
 import type { Texts } from '../i18n';
 import { headline } from '../plan-messages';
-import type { QuestionId } from '../questions';
+import type { QuestionId } from '../questions/question';
 import { countSms } from './sms';
 
 /**

@@ -6,9 +6,10 @@ import { LowdbStorage } from '../../bot/storage/lowdb/lowdbStorage';
 import { textsFor } from '../../dialogs/i18n';
 import { emptyDraft } from '../../dialogs/draft';
 import { QUICK_CHECK } from '../../dialogs/quick-check-card';
-import { ERASED_EVENT, LANGUAGE_EVENT } from '../../dialogs/main-dialog';
+import { ERASED_EVENT } from '../../dialogs/main-dialog';
+import { LANGUAGE_EVENT } from '../../dialogs/questions/language';
 import { directed } from '../../dialogs/plan-messages';
-import { questionOptions } from '../../dialogs/questions';
+import { QUESTIONS } from '../../dialogs/questions';
 import { matchAll } from '../../dialogs/understanding/recognize';
 import type { Locale } from '../../knowledge/contracts/vocabulary';
 import { recognizers } from '../../dialogs/understanding/recognizer-pool';
@@ -258,7 +259,7 @@ describe('interruptions at any step', () => {
     ];
     for (const [locale, sentence, needs] of sentences) {
       const l = textsFor(locale).t;
-      const options = questionOptions('needs', { draft: emptyDraft(locale), texts: textsFor(locale) });
+      const options = QUESTIONS.needs.options({ draft: emptyDraft(locale), texts: textsFor(locale) });
       expect([locale, matchAll(sentence, options.choices)]).toEqual([locale, needs]);
       expect(l('noted', { answer: needs.map((n) => l(`choice.need.${n}`)).join(', ') })).toContain(l(`choice.need.${needs[0]!}`));
     }

@@ -1,0 +1,29 @@
+import { MessageFactory, type Activity } from 'botbuilder';
+import type { Profile } from '../../knowledge/contracts/profile';
+import type { OrientationResult } from '../../knowledge/contracts/result';
+import type { Locale } from '../../knowledge/contracts/vocabulary';
+import { answer } from '../draft';
+import { textsFor } from '../i18n';
+import type { Turn } from '../turn';
+import { ADVISOR_TEXTS, callerSms, caseNote, languageName, smsCountLine } from './script';
+
+/**
+ * A phone advisor's call, where it differs from the chat: the texts stay French, the language question
+ * asks for the caller's (for their SMS), and the plan becomes a hand-over.
+ */
+
+export async function setCallerLanguage({ draft, context }: Turn, caller: Locale): Promise<void> {
+  draft.advisor = { ...draft.advisor, caller };
+  answer(draft, 'language');
+  await context.sendActivity(ADVISOR_TEXTS.callerLanguage.replace('{{language}}', languageName(caller)));
+}
+
+/** End of the call: the case note to copy, and the caller's SMS in their language with its length. */
+export function handOver({ draft, engine, texts, today }: Turn, profile: Profile, result: OrientationResult): Partial<Activity>[] {
+  const caller = draft.advisor?.caller ?? 'fr';
+  const sms = callerSms(caller === texts.locale ? result : engine.orient(profile, caller), textsFor(caller));
+  return [
+    MessageFactory.text(`${ADVISOR_TEXTS.note}\n\n\`\`\`\n${caseNote(profile, result, caller, texts, today)}\n\`\`\``),
+    MessageFactory.text(`${ADVISOR_TEXTS.sms.replace('{{language}}', languageName(caller))}\n\n\`\`\`\n${sms}\n\`\`\`\n\n${smsCountLine(sms)}`),
+  ];
+}

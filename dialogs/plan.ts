@@ -1,0 +1,29 @@
+import { parseProfile, type Profile } from '../knowledge/contracts/profile';
+import type { OrientationResult } from '../knowledge/contracts/result';
+import { handOver } from './advisor/call';
+import { startOver } from './draft';
+import { planDetails, planMessages } from './plan-messages';
+import type { Turn } from './turn';
+
+/** The plan of the answers, computed again each time (the engine is deterministic and fast); none while they do not validate. */
+export function planOf({ draft, engine, texts }: Turn): { profile: Profile; result: OrientationResult } | undefined {
+  const parsed = parseProfile(draft.profile);
+  return parsed.ok ? { profile: parsed.profile, result: engine.orient(parsed.profile, texts.locale) } : undefined;
+}
+
+/** The plan at the end of the questions; on a call, the advisor's hand-over instead. */
+export async function showPlan(turn: Turn): Promise<void> {
+  const { draft, context, today } = turn;
+  const plan = planOf(turn);
+  // A draft from an older version that no longer validates: start its questions again.
+  if (!plan) return startOver(draft);
+  if (draft.advisor) await context.sendActivities(handOver(turn, plan.profile, plan.result));
+  else await context.sendActivities(planMessages(plan.result, plan.profile.needs, turn.texts));
+  draft.planAt = today.toISOString().slice(0, 10);
+}
+
+/** The rest of the plan. */
+export async function showDetails(turn: Turn): Promise<void> {
+  const plan = planOf(turn);
+  if (plan) await turn.context.sendActivities(planDetails(plan.result, plan.profile.needs, turn.texts));
+}

@@ -1,0 +1,44 @@
+import { ActivityTypes } from 'botbuilder';
+import { translator } from '../../knowledge/i18n';
+import { LOCALES, type Locale } from '../../knowledge/contracts/vocabulary';
+import { setCallerLanguage } from '../advisor/call';
+import type { AskChoice } from '../ask-dialog';
+import { answer } from '../draft';
+import { textsFor } from '../i18n';
+import { asking, type Question } from './question';
+
+/** Event to the page: the person chose a language. */
+export const LANGUAGE_EVENT = 'boussole/language';
+
+/** Names people type for each language, whatever the current locale (data, not text to translate). */
+const LANGUAGE_TERMS: Record<Locale, string[]> = {
+  fr: ['french', 'francais', 'fr'],
+  en: ['english', 'anglais', 'en'],
+  ar: ['arabic', 'arabe', 'عربي', 'العربية', 'ar'],
+  fa: ['persian', 'farsi', 'dari', 'persan', 'فارسی', 'دری', 'fa'],
+  ps: ['pashto', 'pachto', 'پښتو', 'ps'],
+  ti: ['tigrinya', 'tigrigna', 'ትግርኛ', 'ti'],
+  ru: ['russian', 'russe', 'русский', 'ru'],
+  uk: ['ukrainian', 'ukrainien', 'українська', 'uk'],
+};
+
+function languageChoices(first: Locale | undefined): AskChoice[] {
+  const ordered = first ? [first, ...LOCALES.filter((l) => l !== first)] : [...LOCALES];
+  return ordered.map((l) => {
+    const title = translator(l, 'chat')('language.name');
+    return { value: l, title, terms: [title, ...LANGUAGE_TERMS[l]] };
+  });
+}
+
+export const language: Question = {
+  options: ({ texts, guessedLocale }) => asking(texts, `${texts.t('language.confirm')}\n\n${texts.t('q.language')}`, languageChoices(guessedLocale)),
+  async apply(turn) {
+    if (turn.draft.advisor) return setCallerLanguage(turn, turn.value as Locale);
+    const { draft, context } = turn;
+    draft.locale = turn.value as Locale;
+    answer(draft, 'language');
+    await context.sendActivity(textsFor(draft.locale).t('language.set'));
+    // The page follows (direction, its own texts); other channels ignore events.
+    await context.sendActivity({ type: ActivityTypes.Event, name: LANGUAGE_EVENT, value: draft.locale });
+  },
+};

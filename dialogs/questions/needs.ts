@@ -1,0 +1,29 @@
+import { THEMES, type Theme } from '../../knowledge/contracts/vocabulary';
+import { answer } from '../draft';
+import { asking, choice, type Question } from './question';
+
+export const NEED_CHOICES: readonly Theme[] = THEMES.filter((t) => t !== 'emergency');
+
+/** Needs are asked until "that's all": the first time, then again with the ones not chosen yet. */
+function needsQuestion(id: 'needs' | 'moreNeeds'): Question {
+  return {
+    echo: true,
+    options({ draft, texts }) {
+      const remaining = NEED_CHOICES.filter((n) => !(draft.profile.needs ?? []).includes(n));
+      return asking(
+        texts,
+        texts.t(`q.${id}`),
+        [...remaining.map((n) => choice(texts, n, `choice.need.${n}`, `synonyms.need.${n}`)), choice(texts, 'done', 'choice.need.done', 'synonyms.need.done')],
+        'several',
+      );
+    },
+    apply({ draft, result, value }) {
+      const values = result.kind === 'several' ? result.values : value ? [value] : [];
+      draft.profile.needs = [...new Set([...(draft.profile.needs ?? []), ...values.filter((v) => v !== 'done')])] as Theme[];
+      if (values.includes('done')) answer(draft, 'needs');
+    },
+  };
+}
+
+export const needs = needsQuestion('needs');
+export const moreNeeds = needsQuestion('moreNeeds');
