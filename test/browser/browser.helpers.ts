@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { ROOT, startServer, type Started } from '../support/process';
+import { ROOT, runScript, startServer, type Started } from '../support/process';
 
 /** Debian's Chromium; never a downloaded browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -27,9 +27,12 @@ export interface Served extends Started {
 }
 
 /** The real server process on a free port, with a fresh data folder, a pinned "today" and `env` on top. */
-export async function serve(env: NodeJS.ProcessEnv = {}): Promise<Served> {
+export async function serve(env: NodeJS.ProcessEnv = {}, { offices = false } = {}): Promise<Served> {
   const dataDir = mkdtempSync(join(tmpdir(), 'boussole-browser-'));
-  const started = await startServer({ DATA_DIR: dataDir, BOUSSOLE_TODAY: '2026-11-23', ...env });
+  const settings = { DATA_DIR: dataDir, BOUSSOLE_TODAY: '2026-11-23', ...env };
+  // As `npm start` does (its prestart): the France services list imported before the server starts.
+  if (offices) expect((await runScript('scripts/import-offices.ts', [], settings)).code).toBe(0);
+  const started = await startServer(settings);
   return {
     ...started,
     dataDir,
@@ -41,10 +44,10 @@ export async function serve(env: NodeJS.ProcessEnv = {}): Promise<Served> {
 }
 
 /** The real server for a whole test file: started before its tests, stopped after them. */
-export function serveForSuite(env: NodeJS.ProcessEnv = {}): Pick<Served, 'url' | 'dataDir'> {
+export function serveForSuite(env: NodeJS.ProcessEnv = {}, options: { offices?: boolean } = {}): Pick<Served, 'url' | 'dataDir'> {
   let served: Served | undefined;
   beforeAll(async () => {
-    served = await serve(env);
+    served = await serve(env, options);
   });
   afterAll(async () => {
     await served?.close();

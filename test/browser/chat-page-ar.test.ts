@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import { SCREENSHOTS, STEP, chatTexts, completeConversation, expectFirstScreenReadable, openAndPick, openBrowser, screenshot, serveForSuite, waitForBotText } from './browser.helpers';
+import { SCREENSHOTS, STEP, chatTexts, completeConversation, expectFirstScreenReadable, openAndPick, openBrowser, screenshot, serveForSuite, tapSuggested, waitForBotText } from './browser.helpers';
 
 jest.setTimeout(90_000);
 
-const server = serveForSuite();
+// With the France services list imported, as `npm start` serves it: the plan's cards then have phones.
+const server = serveForSuite({}, { offices: true });
 
 const ARABIC = /[\u0600-\u06FF]/;
 
@@ -64,6 +65,34 @@ describe('the chat page in Arabic', () => {
       expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
       expect(await b.cspViolations()).toEqual([]);
       expect(b.foreignRequests).toEqual([]);
+
+      // "More details": the other places, France services among them with their phones. A phone number inside
+      // Arabic text reads in its own order: "05 55 …" shows its groups left to right, as dialled (without the
+      // isolates the bidi algorithm would show "… 55 05"), on the cards and on their Call buttons.
+      await tapSuggested(page, t('choice.plan.more'));
+      await waitForBotText(page, t('plan.morePlaces'));
+      await page.locator('.ac-adaptiveCard button', { hasText: /\d{2} \d{2} \d{2}/ }).first().waitFor({ state: 'attached', timeout: STEP });
+      const phones = await page.evaluate(() => {
+        const found: { text: string; lefts: number[] }[] = [];
+        const walker = document.createTreeWalker(document.querySelector('.webchat__basic-transcript')!, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          if (!node.parentElement?.closest('.ac-adaptiveCard')) continue;
+          for (const phone of node.data.matchAll(/\d{2}(?: \d{2}){4}/g)) {
+            const lefts = [...phone[0].matchAll(/\d{2}/g)].map((group) => {
+              const range = document.createRange();
+              range.setStart(node, phone.index + group.index);
+              range.setEnd(node, phone.index + group.index + 2);
+              return range.getBoundingClientRect().left;
+            });
+            found.push({ text: phone[0], lefts });
+          }
+        }
+        return found;
+      });
+      expect(phones.length).toBeGreaterThan(0);
+      for (const { text, lefts } of phones) expect({ text, ordered: lefts.every((x, i) => i === 0 || x > lefts[i - 1]!) }).toEqual({ text, ordered: true });
+
+      await screenshot(page, 'ar-3-more-places');
       expect(b.pageErrors).toEqual([]);
     } finally {
       await b.close();
