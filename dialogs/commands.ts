@@ -1,10 +1,17 @@
+import { MessageFactory } from 'botbuilder';
 import { LOCALES, type Locale } from '../knowledge/contracts/vocabulary';
+import { startCall } from './advisor/call';
+import { forget, startOver } from './draft';
 import { textsFor } from './i18n';
+import { backToWhereItWas } from './next-question';
+import { helpMessage } from './plan-messages';
+import { quickCheckCard } from './quick-check-card';
 import { MENU_CHOICES } from './questions/menus';
+import type { FlowOptions, Turn } from './turn';
 import { matchChoice, type ChoiceOption } from './understanding/recognize';
 
 /**
- * Global commands, understood at every step: the person's own words for them in any of our languages
+ * Global commands, understood at every step and carried out here: the person's own words for them in any of our languages
  * (the welcome says "write «effacer»" in French to everyone), plus the titles of the menu buttons.
  */
 export const COMMANDS = ['help', 'restart', 'language', 'back', 'change', 'erase', 'human', 'advisor', 'check'] as const;
@@ -60,4 +67,42 @@ export function recognizeCommand(text: string, locale: Locale, { answers, freeTe
   const exact = matchChoice(text, commandOptions(LOCALES), strict) as Command | undefined;
   if (exact || freeText) return exact;
   return matchChoice(text, commandOptions([...new Set<Locale>([locale, 'en'])]), { ...strict, fuzzy: true }) as Command | undefined;
+}
+
+/** Carries a command out; the conversation then goes on from the draft, where the command says. */
+export async function runCommand(command: Command, turn: Turn): Promise<FlowOptions> {
+  const { context, draft, texts, engine } = turn;
+  switch (command) {
+    case 'help':
+    case 'human':
+      await context.sendActivity(command === 'help' ? helpMessage(texts) : MessageFactory.text(texts.t('human.text')));
+      return backToWhereItWas(draft, engine);
+    case 'restart':
+      startOver(draft);
+      await context.sendActivity(texts.t('restarted'));
+      return {};
+    case 'language':
+      forget(draft, 'language');
+      return {};
+    case 'back': {
+      // The caller's language is an answer like the others on a call; in the chat it is changed apart.
+      const last = [...draft.answered].reverse().find((f) => f !== 'language' || draft.advisor);
+      if (last) forget(draft, last);
+      else if (draft.profile.needs?.length) draft.profile.needs = [];
+      await context.sendActivity(texts.t('back'));
+      return {};
+    }
+    case 'change':
+      if (draft.answered.some((f) => f !== 'language')) return { mode: 'changeWhich' };
+      await context.sendActivity(texts.t('nothingToChange'));
+      return {};
+    case 'erase':
+      return { mode: 'eraseConfirm' };
+    case 'check':
+      await context.sendActivity(MessageFactory.attachment(quickCheckCard(texts, draft)));
+      return backToWhereItWas(draft, engine);
+    case 'advisor':
+      await startCall(turn);
+      return {};
+  }
 }

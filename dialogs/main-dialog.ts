@@ -10,15 +10,15 @@ import {
 import { parseProfile } from '../knowledge/contracts/profile';
 import { LOCALES, type Locale } from '../knowledge/contracts/vocabulary';
 import type { Engine } from '../knowledge/orient';
-import { ADVISOR_TEXTS, advisorQuestion } from './advisor/script';
+import { advisorQuestion } from './advisor/script';
 import { QUICK_CHECK, missingLines, quickCheckCard, readQuickCheck } from './quick-check-card';
 import { AskDialog, type AskResult } from './ask-dialog';
-import { recognizeCommand, type Command } from './commands';
-import { emptyDraft, forget, answer, startOver, type Draft } from './draft';
+import { recognizeCommand, runCommand } from './commands';
+import { answer, emptyDraft, type Draft } from './draft';
 import { textsFor, type Texts } from './i18n';
 import { backToWhereItWas, nextQuestion } from './next-question';
 import { showPlan } from './plan';
-import { helpMessage, planMessages } from './plan-messages';
+import { planMessages } from './plan-messages';
 import { QUESTIONS } from './questions';
 import type { PlaceCandidate } from './questions/place';
 import type { QuestionId } from './questions/question';
@@ -128,7 +128,7 @@ export class MainDialog extends ComponentDialog {
     if (result.understood && question.echo) await step.context.sendActivity(turn.texts.t('noted', { answer: result.understood }));
     const value = result.kind === 'choice' ? result.value : undefined;
     const next = (await question.apply({ ...turn, result, value, candidates })) ?? {};
-    if ('command' in next) return this.runCommand(step, next.command, turn.draft);
+    if ('command' in next) return this.again(step, turn.draft, await runCommand(next.command, turn));
     if ('erase' in next) return this.erase(step, turn.draft);
     await this.deps.drafts.set(step.context, turn.draft);
     return step.replaceDialog(FLOW, next);
@@ -142,64 +142,24 @@ export class MainDialog extends ComponentDialog {
       return this.onQuickCheck(innerDc, await this.draftOf(innerDc.context), card);
     }
     if (activity.type === ActivityTypes.Message && activity.text) {
-      const draft = await this.draftOf(innerDc.context);
+      const turn = await this.turn(innerDc.context);
       const question = AskDialog.pending(innerDc);
       // On a call, 0 is "back" (numbers pick options everywhere else).
-      if (draft.advisor && activity.text.trim() === '0') return this.runCommand(innerDc, 'back', draft);
-      const command = recognizeCommand(activity.text, draft.locale ?? this.guess(innerDc.context) ?? 'fr', {
+      if (turn.draft.advisor && activity.text.trim() === '0') return this.again(innerDc, turn.draft, await runCommand('back', turn));
+      const command = recognizeCommand(activity.text, turn.texts.locale, {
         answers: question?.choices,
         freeText: question?.expect === 'text',
       });
-      if (command) return this.runCommand(innerDc, command, draft);
+      if (command) return this.again(innerDc, turn.draft, await runCommand(command, turn));
     }
     return super.onContinueDialog(innerDc);
   }
 
-  private async runCommand(dc: DialogContext, command: Command, draft: Draft): Promise<DialogTurnResult> {
-    const texts = this.texts(draft, dc.context);
-    const again = async (options: FlowOptions = {}) => {
-      await this.deps.drafts.set(dc.context, draft);
-      await dc.cancelAllDialogs();
-      return dc.beginDialog(FLOW, options);
-    };
-    switch (command) {
-      case 'help':
-      case 'human':
-        await dc.context.sendActivity(command === 'help' ? helpMessage(texts) : MessageFactory.text(texts.t('human.text')));
-        return again(backToWhereItWas(draft, this.deps.engine));
-      case 'restart':
-        startOver(draft);
-        await dc.context.sendActivity(texts.t('restarted'));
-        return again();
-      case 'language':
-        forget(draft, 'language');
-        return again();
-      case 'back': {
-        // The caller's language is an answer like the others on a call; in the chat it is changed apart.
-        const last = [...draft.answered].reverse().find((f) => f !== 'language' || draft.advisor);
-        if (last) forget(draft, last);
-        else if (draft.profile.needs?.length) draft.profile.needs = [];
-        await dc.context.sendActivity(texts.t('back'));
-        return again();
-      }
-      case 'change':
-        if (!draft.answered.some((f) => f !== 'language')) {
-          await dc.context.sendActivity(texts.t('nothingToChange'));
-          return again();
-        }
-        return again({ mode: 'changeWhich' });
-      case 'erase':
-        return again({ mode: 'eraseConfirm' });
-      case 'check':
-        await dc.context.sendActivity(MessageFactory.attachment(quickCheckCard(texts, draft)));
-        return again(backToWhereItWas(draft, this.deps.engine));
-      case 'advisor':
-        // A new call: nothing of the previous caller is kept.
-        Object.assign(draft, emptyDraft('fr'), { advisor: {} });
-        delete draft.planAt;
-        await dc.context.sendActivity(ADVISOR_TEXTS.start);
-        return again();
-    }
+  /** A command or a card interrupts the question: the flow starts again from the draft, where they say. */
+  private async again(dc: DialogContext, draft: Draft, options: FlowOptions): Promise<DialogTurnResult> {
+    await this.deps.drafts.set(dc.context, draft);
+    await dc.cancelAllDialogs();
+    return dc.beginDialog(FLOW, options);
   }
 
   /** A submitted quick-check card: its answers join the draft; the plan comes at once, with what is missing. */
@@ -210,11 +170,7 @@ export class MainDialog extends ComponentDialog {
     for (const field of settled) answer(draft, field);
     if (!draft.locale) draft.locale = texts.locale;
     answer(draft, 'language');
-    const again = async (options: FlowOptions) => {
-      await this.deps.drafts.set(dc.context, draft);
-      await dc.cancelAllDialogs();
-      return dc.beginDialog(FLOW, options);
-    };
+    const again = (options: FlowOptions) => this.again(dc, draft, options);
     if (invalid.length) {
       // Said plainly, and the card again with what was right kept.
       await dc.context.sendActivity(texts.t('check.invalid', { fields: invalid.map((f) => texts.t(`choice.field.${f}`)).join(', ') }));

@@ -2,7 +2,7 @@ import { MessageFactory, type Activity } from 'botbuilder';
 import type { Profile } from '../../knowledge/contracts/profile';
 import type { OrientationResult } from '../../knowledge/contracts/result';
 import type { Locale } from '../../knowledge/contracts/vocabulary';
-import { answer } from '../draft';
+import { answer, emptyDraft } from '../draft';
 import { textsFor } from '../i18n';
 import type { Turn } from '../turn';
 import { ADVISOR_TEXTS, callerSms, caseNote, languageName, smsCountLine } from './script';
@@ -11,6 +11,13 @@ import { ADVISOR_TEXTS, callerSms, caseNote, languageName, smsCountLine } from '
  * A phone advisor's call, where it differs from the chat: the texts stay French, the language question
  * asks for the caller's (for their SMS), and the plan becomes a hand-over.
  */
+
+/** A new call: nothing of the previous caller is kept. */
+export async function startCall({ draft, context }: Turn): Promise<void> {
+  Object.assign(draft, emptyDraft('fr'), { advisor: {} });
+  delete draft.planAt;
+  await context.sendActivity(ADVISOR_TEXTS.start);
+}
 
 export async function setCallerLanguage({ draft, context }: Turn, caller: Locale): Promise<void> {
   draft.advisor = { ...draft.advisor, caller };
