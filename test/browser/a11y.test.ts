@@ -1,41 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AxeResults, RunOptions } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { ROOT } from '../support/process';
-import { chatTexts, openAndPick, openBrowser, screenshot, serveForSuite, waitForBotText } from './browser.helpers';
+import { STEP, activities, chatTexts, openAndPick, openBrowser, screenshot, serveForSuite, waitForBotText } from './browser.helpers';
+import { blockingViolations } from './pages.helpers';
 
-/** axe-core (in Chromium) on the chat page, on a phone, in French and in Arabic (right to left). */
+/** axe-core (in Chromium) on the chat page, on a phone, in French and in Arabic (right to left), and on the advisor's page. */
 jest.setTimeout(90_000);
 
-const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-const WCAG21_A_AA: RunOptions = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] };
-const BLOCKING = new Set(['serious', 'critical']);
-
 const server = serveForSuite();
-
-async function injectAxe(page: Page): Promise<void> {
-  // The page's CSP has no 'unsafe-inline' for scripts, so an inline <script> is refused, as it must be.
-  await expect(page.addScriptTag({ content: AXE_SOURCE })).rejects.toThrow(/Content Security Policy/);
-  // evaluate runs the same source through the DevTools protocol, which the page's policy does not govern:
-  // the policy stays as served.
-  await page.evaluate(AXE_SOURCE);
-}
-
-/** "Fix any of the following:\n  Element has insufficient color contrast of 4.19 (…)" → its first reason. */
-const firstReason = (summary = '') => summary.split('\n')[1]?.trim() ?? summary;
-
-/** Serious and critical WCAG 2.1 A/AA violations, one line per rule with the elements it found. */
-async function blockingViolations(page: Page): Promise<string[]> {
-  await injectAxe(page);
-  const results = await page.evaluate(
-    (options) => (window as unknown as { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> } }).axe.run(document, options),
-    WCAG21_A_AA,
-  );
-  return results.violations
-    .filter((v) => BLOCKING.has(v.impact ?? ''))
-    .map((v) => `${v.id} (${v.impact}): ${v.help}, at ${v.nodes.map((n) => `${n.target.join(' ')} [${firstReason(n.failureSummary)}]`).join(' | ')}`);
-}
 
 /** WCAG contrast ratio of two `rgb(r, g, b)` colours. */
 function contrast(a: string, b: string): number {
@@ -78,6 +51,8 @@ describe('accessibility of the chat page (axe-core, WCAG 2.1 A and AA, phone)', 
       await page.locator('html[lang="fr"][dir="ltr"]').waitFor({ state: 'attached' });
       await waitForFirstQuestion(page, 'fr');
       await screenshot(page, 'a11y-fr');
+      // axe goes in through the DevTools protocol: the page's CSP (no 'unsafe-inline') refuses an inline script.
+      await expect(page.addScriptTag({ content: 'window.injected = 1' })).rejects.toThrow(/Content Security Policy/);
       expect(await blockingViolations(page)).toEqual([]);
     } finally {
       await b.close();
@@ -101,6 +76,20 @@ describe('accessibility of the chat page (axe-core, WCAG 2.1 A and AA, phone)', 
       expect(await page.locator('.webchat__basic-transcript [role="feed"]').getAttribute('aria-roledescription')).toBe(ar.TRANSCRIPT_ARIA_ROLE_ALT);
       expect(await page.locator('.webchat__suggested-actions').getAttribute('aria-label')).toBe(ar.SUGGESTED_ACTIONS_LABEL_ALT);
       expect(await page.locator('.webchat__activity-status').last().textContent()).toContain(ar.ACTIVITY_STATUS_SEND_STATUS_ALT_SENT_AT!.replace('$1', '').trim());
+    } finally {
+      await b.close();
+    }
+  });
+
+  it("has no serious or critical violation on the advisor's page, at its first step", async () => {
+    const b = await openBrowser(server.url, { width: 1280, height: 900, locale: 'fr-FR' });
+    try {
+      const { page } = b;
+      await page.goto(`${server.url}/advisor`);
+      await page.locator('html[lang="fr"]').waitFor({ state: 'attached' });
+      await activities(page).filter({ hasText: 'Étape 1 — À lire' }).waitFor({ state: 'visible', timeout: STEP });
+      await screenshot(page, 'a11y-advisor');
+      expect(await blockingViolations(page)).toEqual([]);
     } finally {
       await b.close();
     }

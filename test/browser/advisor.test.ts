@@ -1,4 +1,5 @@
 import { STEP, activities, openBrowser, screenshot, serveForSuite } from './browser.helpers';
+import { blockingViolations } from './pages.helpers';
 
 jest.setTimeout(90_000);
 
@@ -40,6 +41,8 @@ describe('the phone advisor\'s script (/advisor)', () => {
       const sms = await activities(page).filter({ hasText: 'SMS pour l’appelant' }).innerText();
       expect(sms).toMatch(/\d+ caractères · UCS-2 · \d+ SMS/);
       await screenshot(page, 'advisor-end');
+      // The end of a call (case note, SMS) passes axe as the first step does (a11y.test.ts).
+      expect(await blockingViolations(page)).toEqual([]);
       expect(b.pageErrors).toEqual([]);
     } finally {
       await b.close();

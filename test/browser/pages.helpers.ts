@@ -4,7 +4,7 @@ import type { AxeResults, RunOptions } from 'axe-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ROOT } from '../support/process';
 
-/** What the quick check and the summary tests share: the fragment's encoding, axe-core, the QR reader. */
+/** What the page tests share: the fragment's encoding, axe-core, the QR reader. */
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const JSQR_SOURCE = readFileSync(join(ROOT, 'node_modules', 'jsqr', 'dist', 'jsQR.js'), 'utf8');
@@ -27,8 +27,11 @@ export async function blockingViolations(page: Page): Promise<string[]> {
   );
   return results.violations
     .filter((v) => BLOCKING.has(v.impact ?? ''))
-    .map((v) => `${v.id} (${v.impact}): ${v.help}, at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    .map((v) => `${v.id} (${v.impact}): ${v.help}, at ${v.nodes.map((n) => `${n.target.join(' ')} [${firstReason(n.failureSummary)}]`).join(' | ')}`);
 }
+
+/** "Fix any of the following:\n  Element has insufficient color contrast of 4.19 (…)" → its first reason. */
+const firstReason = (summary = '') => summary.split('\n')[1]?.trim() ?? summary;
 
 /**
  * Reads a QR code from the pixels of an element, as a phone's camera would: a screenshot of it, decoded by
