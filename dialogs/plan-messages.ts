@@ -42,15 +42,25 @@ function iconOfProgram(program: Program | undefined): string {
 export function directed(text: string, locale: Locale): string {
   if (!RTL_LOCALES.includes(locale)) return text;
   return text
-    .replace(/\+?\d[\d .]{1,16}\d/g, (phone) => `\u2066${phone}\u2069`)
+    // The targets of Markdown links stay as they are: an isolate inside an address would break it.
+    .split(/(\]\(https:\/\/[^)\s]+\))/)
+    .map((part, i) => (i % 2 ? part : part.replace(/\+?\d[\d .]{1,16}\d/g, (phone) => `\u2066${phone}\u2069`)))
+    .join('')
     .split('\n')
     .map((line) => (line.trim() ? line.replace(/^(\s*(?:\d+\.|-)\s+)?/, (marker) => `${marker}\u200f`) : line))
     .join('\n');
 }
 
-function rightsText(result: OrientationResult, needs: readonly Theme[], { t }: Texts): string {
+/** A right and why, with the program's own Refugies.info fiche, in the person's language, where there is one. */
+function rightLine(e: OrientationResult['eligibility'][number], { t }: Texts): string {
+  const line = `- ${t('plan.line', { program: t(`program.${e.program}`), reason: e.reasons[0]?.text ?? '' })}`;
+  return e.refugiesInfo ? `${line} → [${t('card.fiche')}](${e.refugiesInfo.url})` : line;
+}
+
+function rightsText(result: OrientationResult, needs: readonly Theme[], texts: Texts): string {
+  const { t } = texts;
   const relevant = relevantPrograms(needs);
-  const line = (e: OrientationResult['eligibility'][number]) => `- ${t('plan.line', { program: t(`program.${e.program}`), reason: e.reasons[0]?.text ?? '' })}`;
+  const line = (e: OrientationResult['eligibility'][number]) => rightLine(e, texts);
   const yes = result.eligibility.filter((e) => e.status === 'eligible' || e.status === 'done').map(line);
   const check = result.eligibility.filter((e) => e.status === 'maybe' && relevant.has(e.program)).map(line);
   return [...(yes.length ? [t('plan.rights'), ...yes] : []), ...(check.length ? ['', t('plan.toCheck'), ...check] : [])].join('\n');

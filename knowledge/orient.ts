@@ -2,12 +2,13 @@ import type { Profile } from './contracts/profile';
 import type { Eligibility, LocationResult, OrientationResult, Recommendation } from './contracts/result';
 import type { Locale } from './contracts/vocabulary';
 import { resolveLocation, type GeoResolution } from './geo';
+import { refugiesInfoUrl } from './catalog/refugies-info-url';
 import { translator, type Translate } from './i18n';
 import { HELP_NUMBERS } from './plan/help';
 import { planSteps } from './plan/next-steps';
 import { evaluate, type Decision } from './rules/evaluate';
 import { buildFacts } from './rules/facts';
-import { RULES } from './rules';
+import { RULE_BY_PROGRAM, RULES } from './rules';
 
 /** What the recommendation step receives: everything already decided about the person. */
 export interface RecommendInput {
@@ -33,7 +34,14 @@ export interface Engine {
 
 const NO_PLACE: GeoResolution = { location: { status: 'unknown' } };
 
-function localizeDecision(d: Decision, t: Translate): Eligibility {
+/** The program's Refugies.info fiche, its page in the locale, when its rule names one. */
+function ficheOf(d: Decision, locale: Locale): Eligibility['refugiesInfo'] {
+  const fiche = RULE_BY_PROGRAM.get(d.program)?.refugiesInfo;
+  return fiche && { id: fiche.id, url: refugiesInfoUrl(fiche.id, fiche.type, locale) };
+}
+
+function localizeDecision(d: Decision, t: Translate, locale: Locale): Eligibility {
+  const refugiesInfo = ficheOf(d, locale);
   return {
     program: d.program,
     status: d.status,
@@ -42,6 +50,7 @@ function localizeDecision(d: Decision, t: Translate): Eligibility {
     ask: d.ask,
     sources: d.sources,
     checkedOn: d.checkedOn,
+    ...(refugiesInfo ? { refugiesInfo } : {}),
   };
 }
 
@@ -64,7 +73,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         version: 1,
         locale,
         location,
-        eligibility: decisions.map((d) => localizeDecision(d, t)),
+        eligibility: decisions.map((d) => localizeDecision(d, t, locale)),
         recommendations: options.recommend?.({ profile, decisions, geo, locale, t }) ?? [],
         nextSteps: planSteps(decisions, profile, location).map((s) => ({ ...s, text: t(s.code) })),
         help: HELP_NUMBERS.map((h) => ({ code: h.code, label: t(h.code), phone: h.phone })),

@@ -225,6 +225,10 @@
                   return el('li', {}, [text(r.text)]);
                 }),
               ),
+              // The program's own Refugies.info fiche, in the plan's language, where one exists.
+              d.refugiesInfo
+                ? el('p', { class: 'fiche' }, [el('a', { href: d.refugiesInfo.url, rel: 'noopener noreferrer' }, [L.place.fiche])])
+                : null,
             ]);
           }),
         ),

@@ -44,6 +44,8 @@ export const EligibilitySchema = z.strictObject({
   ask: z.array(z.string()),
   sources: z.array(z.string()).min(1),
   checkedOn: z.string(),
+  /** The Refugies.info fiche of the program, its page in the result's locale; absent where none was verified. */
+  refugiesInfo: z.strictObject({ id: z.string(), url: z.string() }).optional(),
 });
 
 export const RecommendationSchema = z.strictObject({

@@ -69,10 +69,35 @@ const SourceRef = z.string().refine((s) => /^00\d_[0-9a-f]{16}\.txt/.test(s) || 
   message: 'must be a seed file name or an https URL',
 });
 
+/** A Refugies.info fiche page: French paths (`dispositif`, `demarche`) or translated ones (`program`, `procedure`). */
+const FICHE_PAGE = /^https:\/\/refugies\.info\/[a-z]{2}\/(dispositif|demarche|program|procedure)\/([0-9a-f]{24})$/;
+const SAME_TYPE = { dispositif: 'dispositif', program: 'dispositif', demarche: 'demarche', procedure: 'demarche' } as const;
+
+/**
+ * The Refugies.info fiche of the scheme itself, linked instead of a theme search: its id, its type (the page of the
+ * other type answers 404), and the public page where the id was seen with a title and content matching the scheme.
+ */
+export const RuleFicheSchema = z
+  .strictObject({
+    id: z.string().regex(/^[0-9a-f]{24}$/),
+    type: z.enum(['dispositif', 'demarche']),
+    seenAt: z.string().regex(FICHE_PAGE, 'must be the fiche page, https://refugies.info/<locale>/<type>/<id>'),
+  })
+  .refine(
+    (f) => {
+      const m = FICHE_PAGE.exec(f.seenAt);
+      return m !== null && m[2] === f.id && SAME_TYPE[m[1] as keyof typeof SAME_TYPE] === f.type;
+    },
+    { message: 'seenAt must be the page of this id and type' },
+  );
+export type RuleFiche = z.infer<typeof RuleFicheSchema>;
+
 export const RuleSchema = z.strictObject({
   program: z.enum(PROGRAMS),
   checkedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   sources: z.array(SourceRef).min(1),
+  /** Where Refugies.info publishes a fiche for the scheme; absent, the faces keep a theme search. */
+  refugiesInfo: RuleFicheSchema.optional(),
   /** Criteria the engine does not model; shown as reasons so nobody mistakes a decision for a certainty. */
   notModeled: z.array(z.string()).optional(),
   cases: z

@@ -14,6 +14,8 @@ export default defineRule({
     'https://www.lagazettedescommunes.com/477547/rsa-quel-mecanisme-pour-les-couples-dont-lun-des-conjoints-dispose-dun-titre-de-sejour-depuis-moins-de-cinq-ans',
     'https://www.immigration.interieur.gouv.fr/Asile/Les-droits-des-beneficiaires-d-une-protection/Les-droits-sociaux',
   ],
+  // Refugies.info fiche "Register and request assistance from CAF", checked on its own page on 2026-11-27.
+  refugiesInfo: { id: '60e4649a5f46ee00146d570f', type: 'demarche', seenAt: 'https://refugies.info/en/procedure/60e4649a5f46ee00146d570f' },
   notModeled: ['caf_benefits.resources_and_age'],
   cases: [
     {

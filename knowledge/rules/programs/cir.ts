@@ -16,6 +16,9 @@ export default defineRule({
     'https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000042776859',
     'https://www.ofii.fr/le-contrat-d-integration-republicaine/',
   ],
+  // Refugies.info fiche "Sign the Republican Integration Contract (CIR)" (Ministère de l'Intérieur),
+  // checked on its own page on 2026-11-27.
+  refugiesInfo: { id: '695e72ee48154115afadec89', type: 'demarche', seenAt: 'https://refugies.info/en/procedure/695e72ee48154115afadec89' },
   cases: [
     {
       when: [signatories, { kind: 'flag', field: 'cir', equals: 'signed', whenUnknown: 'fail' }],

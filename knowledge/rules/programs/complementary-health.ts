@@ -17,6 +17,8 @@ export default defineRule({
     'https://complementaire-sante-solidaire.gouv.fr/node/185',
     'https://www.gisti.org/spip.php?article5156',
   ],
+  // Refugies.info fiche "Obtain complementary health insurance" (the C2S), checked on its own page on 2026-11-27.
+  refugiesInfo: { id: '6051e8eebf0a6d0014ee6809', type: 'demarche', seenAt: 'https://refugies.info/en/procedure/6051e8eebf0a6d0014ee6809' },
   notModeled: ['complementary_health.income_ceiling'],
   cases: [
     {

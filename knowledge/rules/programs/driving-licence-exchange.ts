@@ -21,6 +21,8 @@ export default defineRule({
     'https://lexbase.fr/article-juridique/3223668-breves-la-procedure-prevue-pour-authentifier-un-titre-de-conduite-etranger-nest-pas-applicable-a-une',
     '003_212a6d9f86037104.txt §La mobilité',
   ],
+  // Refugies.info fiche "Driver's licence exchange", checked on its own page on 2026-11-27.
+  refugiesInfo: { id: '5dc53daebceb3c004fc43060', type: 'demarche', seenAt: 'https://refugies.info/en/procedure/5dc53daebceb3c004fc43060' },
   notModeled: ['driving_licence_exchange.agreement_country'],
   cases: [
     {

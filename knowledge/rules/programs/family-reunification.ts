@@ -14,6 +14,8 @@ export default defineRule({
     'https://www.service-public.fr/particuliers/vosdroits/F35158',
     'https://www.immigration.interieur.gouv.fr/Immigration/L-immigration-familiale/Le-sejour-de-la-famille-des-refugies-des-proteges-subsidiaires-et-des-apatrides',
   ],
+  // Refugies.info fiche "The family reunification process", checked on its own page on 2026-11-27.
+  refugiesInfo: { id: '5e3d2572ca16ad0056c9dc48', type: 'demarche', seenAt: 'https://refugies.info/en/procedure/5e3d2572ca16ad0056c9dc48' },
   cases: [
     {
       when: [{ kind: 'statusIn', statuses: ['bpi'] }],

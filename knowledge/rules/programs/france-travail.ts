@@ -14,6 +14,9 @@ export default defineRule({
     'https://www.service-public.fr/particuliers/vosdroits/F12136',
     'https://refugies.info/fr/demarche/5dc947cebceb3c004fc43214',
   ],
+  // Refugies.info fiche "S'inscrire à France Travail (Pôle emploi)", checked on its own page (also /uk/ and /ru/)
+  // on 2026-11-27.
+  refugiesInfo: { id: '5dc947cebceb3c004fc43214', type: 'demarche', seenAt: 'https://refugies.info/en/procedure/5dc947cebceb3c004fc43214' },
   cases: [
     {
       when: [{ kind: 'statusIn', statuses: ['bpi', 'bpi_family', 'newcomer', 'temporary_protection'] }],

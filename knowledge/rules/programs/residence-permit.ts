@@ -27,6 +27,8 @@ export default defineRule({
     'https://www.service-public.fr/particuliers/vosdroits/F15401',
     'https://www.service-public.fr/particuliers/vosdroits/F2689',
   ],
+  // Refugies.info fiche "Getting your residence permit", checked on its own page on 2026-11-27.
+  refugiesInfo: { id: '5eb91481c2622f004e5fa686', type: 'demarche', seenAt: 'https://refugies.info/en/procedure/5eb91481c2622f004e5fa686' },
   cases: [
     { when: [protectedPerson, protection('refugee'), firstYear], then: { status: 'eligible', code: 'residence_permit.refugee_resident_card', notes } },
     { when: [protectedPerson, protection('subsidiary'), firstYear], then: { status: 'eligible', code: 'residence_permit.subsidiary_multi_year_card', notes } },

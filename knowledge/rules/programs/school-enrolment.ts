@@ -11,5 +11,7 @@ export default defineRule({
       then: { status: 'eligible', code: 'school_enrolment.right_to_school' },
     },
   ],
+  // Refugies.info fiche "Enroll your children in school", checked on its own page on 2026-11-27.
+  refugiesInfo: { id: '61702a98b46dbd0014fa27a4', type: 'demarche', seenAt: 'https://refugies.info/en/procedure/61702a98b46dbd0014fa27a4' },
   otherwise: { status: 'not_eligible', code: 'school_enrolment.no_school_age_child' },
 });

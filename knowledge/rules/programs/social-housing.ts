@@ -17,6 +17,8 @@ export default defineRule({
     'https://ash.tm.fr/numeros-juridiques/2952/laccueil-des-demandeurs-dasile/lhebergement-des-demandeurs-dasile/le-dispositif-national-daccueil-des-demandeurs-dasile-506409.php',
     'https://guide.comede.org/hebergement-et-logement/',
   ],
+  // Refugies.info fiche "Apply for social housing (HLM)", checked on its own page on 2026-11-27.
+  refugiesInfo: { id: '5dc54940bceb3c004fc430d8', type: 'demarche', seenAt: 'https://refugies.info/en/procedure/5dc54940bceb3c004fc430d8' },
   cases: [
     {
       when: [{ kind: 'statusIn', statuses: ['bpi', 'bpi_family', 'newcomer'] }],
