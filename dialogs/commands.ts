@@ -5,7 +5,7 @@ import { forget, startOver } from './draft';
 import { textsFor } from './i18n';
 import { backToWhereItWas } from './next-question';
 import { helpMessage } from './plan-messages';
-import { quickCheckCard } from './quick-check-card';
+import { quickCheckCard } from './quick-check/card';
 import { MENU_CHOICES } from './questions/menus';
 import type { FlowOptions, Turn } from './turn';
 import { matchChoice, type ChoiceOption } from './understanding/recognize';

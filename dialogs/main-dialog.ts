@@ -1,4 +1,4 @@
-import { ActivityTypes, MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   DialogTurnStatus,
@@ -7,21 +7,20 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { parseProfile } from '../knowledge/contracts/profile';
 import { LOCALES, type Locale } from '../knowledge/contracts/vocabulary';
 import type { Engine } from '../knowledge/orient';
+import { callCommand } from './advisor/call';
 import { advisorQuestion } from './advisor/script';
-import { QUICK_CHECK, missingLines, quickCheckCard, readQuickCheck } from './quick-check-card';
 import { AskDialog, type AskResult } from './ask-dialog';
 import { recognizeCommand, runCommand } from './commands';
-import { answer, emptyDraft, type Draft } from './draft';
+import { emptyDraft, type Draft } from './draft';
 import { textsFor, type Texts } from './i18n';
-import { backToWhereItWas, nextQuestion } from './next-question';
+import { nextQuestion } from './next-question';
 import { showPlan } from './plan';
-import { planMessages } from './plan-messages';
 import { QUESTIONS } from './questions';
 import type { PlaceCandidate } from './questions/place';
 import type { QuestionId } from './questions/question';
+import { submitQuickCheck, submittedCard } from './quick-check/submit';
 import type { FlowOptions, Turn } from './turn';
 import { detectLanguage } from './understanding/detect-language';
 
@@ -129,27 +128,24 @@ export class MainDialog extends ComponentDialog {
     const value = result.kind === 'choice' ? result.value : undefined;
     const next = (await question.apply({ ...turn, result, value, candidates })) ?? {};
     if ('command' in next) return this.again(step, turn.draft, await runCommand(next.command, turn));
-    if ('erase' in next) return this.erase(step, turn.draft);
+    if ('erase' in next) return this.erase(step, turn.texts);
     await this.deps.drafts.set(step.context, turn.draft);
     return step.replaceDialog(FLOW, next);
   }
 
-  /** Global commands first: the current question is asked again afterwards, its answers kept. */
+  /** A submitted card and global commands first: the current question is asked again afterwards, its answers kept. */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const activity = innerDc.context.activity;
-    const card = activity.value as Record<string, unknown> | undefined;
-    if (activity.type === ActivityTypes.Message && card && typeof card === 'object' && card.boussole === QUICK_CHECK) {
-      return this.onQuickCheck(innerDc, await this.draftOf(innerDc.context), card);
+    const card = submittedCard(activity);
+    if (card) {
+      const turn = await this.turn(innerDc.context);
+      return this.again(innerDc, turn.draft, await submitQuickCheck(turn, card));
     }
-    if (activity.type === ActivityTypes.Message && activity.text) {
+    const text = activity.type === ActivityTypes.Message ? activity.text : undefined;
+    if (text) {
       const turn = await this.turn(innerDc.context);
       const question = AskDialog.pending(innerDc);
-      // On a call, 0 is "back" (numbers pick options everywhere else).
-      if (turn.draft.advisor && activity.text.trim() === '0') return this.again(innerDc, turn.draft, await runCommand('back', turn));
-      const command = recognizeCommand(activity.text, turn.texts.locale, {
-        answers: question?.choices,
-        freeText: question?.expect === 'text',
-      });
+      const command = callCommand(turn.draft, text) ?? recognizeCommand(text, turn.texts.locale, { answers: question?.choices, freeText: question?.expect === 'text' });
       if (command) return this.again(innerDc, turn.draft, await runCommand(command, turn));
     }
     return super.onContinueDialog(innerDc);
@@ -162,34 +158,8 @@ export class MainDialog extends ComponentDialog {
     return dc.beginDialog(FLOW, options);
   }
 
-  /** A submitted quick-check card: its answers join the draft; the plan comes at once, with what is missing. */
-  private async onQuickCheck(dc: DialogContext, draft: Draft, card: Record<string, unknown>): Promise<DialogTurnResult> {
-    const texts = this.texts(draft, dc.context);
-    const { profile, answered: settled, invalid } = readQuickCheck(card, this.deps.today());
-    draft.profile = { ...draft.profile, ...profile, needs: profile.needs?.length ? profile.needs : (draft.profile.needs ?? []) };
-    for (const field of settled) answer(draft, field);
-    if (!draft.locale) draft.locale = texts.locale;
-    answer(draft, 'language');
-    const again = (options: FlowOptions) => this.again(dc, draft, options);
-    if (invalid.length) {
-      // Said plainly, and the card again with what was right kept.
-      await dc.context.sendActivity(texts.t('check.invalid', { fields: invalid.map((f) => texts.t(`choice.field.${f}`)).join(', ') }));
-      await dc.context.sendActivity(MessageFactory.attachment(quickCheckCard(texts, draft)));
-      return again(backToWhereItWas(draft, this.deps.engine));
-    }
-    const parsed = parseProfile(draft.profile);
-    if (!parsed.ok) return again({});
-    const result = this.deps.engine.orient(parsed.profile, texts.locale);
-    await dc.context.sendActivities(planMessages(result, parsed.profile.needs, texts));
-    const missing = missingLines(result, texts);
-    if (missing.length) await dc.context.sendActivity([texts.t('check.missing'), ...missing].join('\n'));
-    draft.planAt = this.deps.today().toISOString().slice(0, 10);
-    return again({ mode: 'planMenu' });
-  }
-
   /** Confirmed: state and transcripts go; the page clears itself and offers a new start (its texts come along). */
-  private async erase(dc: DialogContext, draft: Draft): Promise<DialogTurnResult> {
-    const texts = this.texts(draft, dc.context);
+  private async erase(dc: DialogContext, texts: Texts): Promise<DialogTurnResult> {
     await dc.cancelAllDialogs();
     await this.deps.erase(dc.context);
     await dc.context.sendActivity(texts.t('erased'));

@@ -28,3 +28,11 @@ describe('layer boundaries', () => {
     expect(importsOf(file).filter((i) => /(^|\/)bot\//.test(i) || i === 'restify')).toEqual([]);
   });
 });
+
+describe('the conversation (issue 11)', () => {
+  it('dialogs/main-dialog.ts only routes: answers, commands and cards are handled by their own modules, none of which depends on it', () => {
+    expect(readFileSync(join(ROOT, 'dialogs/main-dialog.ts'), 'utf8')).not.toMatch(/\bswitch\s*\(/);
+    const dependents = sources(join(ROOT, 'dialogs')).filter((f) => importsOf(f).some((i) => i.endsWith('/main-dialog')));
+    expect(dependents.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+});

@@ -2,7 +2,8 @@ import { MessageFactory, type Activity } from 'botbuilder';
 import type { Profile } from '../../knowledge/contracts/profile';
 import type { OrientationResult } from '../../knowledge/contracts/result';
 import type { Locale } from '../../knowledge/contracts/vocabulary';
-import { answer, emptyDraft } from '../draft';
+import type { Command } from '../commands';
+import { answer, emptyDraft, type Draft } from '../draft';
 import { textsFor } from '../i18n';
 import type { Turn } from '../turn';
 import { ADVISOR_TEXTS, callerSms, caseNote, languageName, smsCountLine } from './script';
@@ -18,6 +19,9 @@ export async function startCall({ draft, context }: Turn): Promise<void> {
   delete draft.planAt;
   await context.sendActivity(ADVISOR_TEXTS.start);
 }
+
+/** On a call, 0 is "back" (numbers pick options everywhere else). */
+export const callCommand = (draft: Draft, text: string): Command | undefined => (draft.advisor && text.trim() === '0' ? 'back' : undefined);
 
 export async function setCallerLanguage({ draft, context }: Turn, caller: Locale): Promise<void> {
   draft.advisor = { ...draft.advisor, caller };

@@ -1,14 +1,14 @@
 import { CardFactory, type Attachment } from 'botbuilder';
-import type { ProfileInput } from '../knowledge/contracts/profile';
-import { getCommune } from '../knowledge/geo';
-import type { OrientationResult } from '../knowledge/contracts/result';
-import type { Theme } from '../knowledge/contracts/vocabulary';
-import type { Draft, Field } from './draft';
-import type { Texts } from './i18n';
-import { LEVEL_CHOICES } from './questions/french-level';
-import { NEED_CHOICES } from './questions/needs';
-import { STATUS_CHOICES } from './questions/status';
-import { locationQueryOf } from './understanding/place-text';
+import type { ProfileInput } from '../../knowledge/contracts/profile';
+import { getCommune } from '../../knowledge/geo';
+import type { OrientationResult } from '../../knowledge/contracts/result';
+import type { Theme } from '../../knowledge/contracts/vocabulary';
+import type { Draft, Field } from '../draft';
+import type { Texts } from '../i18n';
+import { LEVEL_CHOICES } from '../questions/french-level';
+import { NEED_CHOICES } from '../questions/needs';
+import { STATUS_CHOICES } from '../questions/status';
+import { locationQueryOf } from '../understanding/place-text';
 
 /**
  * The quick check in the chat, for a social worker with the person in front of them: every question on

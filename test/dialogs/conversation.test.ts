@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { LowdbStorage } from '../../bot/storage/lowdb/lowdbStorage';
 import { textsFor } from '../../dialogs/i18n';
 import { emptyDraft } from '../../dialogs/draft';
-import { QUICK_CHECK } from '../../dialogs/quick-check-card';
+import { QUICK_CHECK } from '../../dialogs/quick-check/card';
 import { ERASED_EVENT } from '../../dialogs/main-dialog';
 import { LANGUAGE_EVENT } from '../../dialogs/questions/language';
 import { directed } from '../../dialogs/plan-messages';
