@@ -70,13 +70,19 @@ function where(r: Recommendation, { t }: Texts): string {
   return [t(`card.scope.${r.scope}`), r.distanceKm !== undefined ? t('card.distance', { km: Math.round(r.distanceKm) }) : ''].filter(Boolean).join(' · ');
 }
 
+/** "Open today: 09:00-12:00, 13:30-17:00" or "Closed today", where the place publishes its hours. */
+function todayLine(r: Recommendation, { t }: Texts): string[] {
+  if (!r.openToday) return [];
+  return [r.openToday.length ? `🕘 ${t('card.openToday', { hours: r.openToday.join(', ') })}` : `🕘 ${t('card.closedToday')}`];
+}
+
 function card(r: Recommendation, texts: Texts) {
   const { t, locale } = texts;
   const buttons: CardAction[] = [];
   if (r.phone) buttons.push({ type: ActionTypes.Call, title: directed(t('card.call', { phone: r.phone }), locale), value: `tel:${r.phone.replace(/\s/g, '')}` });
   if (r.url) buttons.push({ type: ActionTypes.OpenUrl, title: t('card.website'), value: r.url });
   if (r.refugiesInfo) buttons.push({ type: ActionTypes.OpenUrl, title: t('card.fiche'), value: r.refugiesInfo.url });
-  const text = [r.summary, ...(r.address ? ['', `📍 ${r.address}`] : []), '', t('card.why'), ...r.why.slice(1).map((w) => `- ${w}`)].join('\n');
+  const text = [r.summary, ...(r.address ? ['', `📍 ${r.address}`] : []), ...todayLine(r, texts), '', t('card.why'), ...r.why.slice(1).map((w) => `- ${w}`)].join('\n');
   return CardFactory.heroCard(`${ICONS[r.theme]} ${r.title}`, directed(text, locale), undefined, buttons, { subtitle: where(r, texts) });
 }
 
@@ -91,13 +97,19 @@ function placeFor(step: NextStep, recommendations: readonly Recommendation[]): R
   return step.program ? recommendations.find((r) => r.programs.includes(step.program!)) : undefined;
 }
 
-/** The places shown first: those of the first steps, then the best ranked. */
+/**
+ * The places shown first: those of the first steps, then the best ranked. With a place known, one of them is
+ * a door to walk through (the nearest with an address: France services at least), not only web sites.
+ */
 function firstPlaces(result: OrientationResult): Recommendation[] {
   const linked = result.nextSteps
     .slice(0, NOW)
     .map((s) => placeFor(s, result.recommendations))
     .filter((r): r is Recommendation => r !== undefined);
-  return [...new Set([...linked, ...result.recommendations])].slice(0, NOW);
+  const first = [...new Set([...linked, ...result.recommendations])].slice(0, NOW);
+  const doors = result.recommendations.filter((r) => r.address).sort((a, b) => (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity));
+  if (doors[0] && !first.some((r) => r.address)) first.splice(NOW - 1, 1, doors[0]);
+  return first;
 }
 
 /** The first screen: three things to do now, each with its place, and those places as cards. */

@@ -5,6 +5,7 @@ import { resolveLocation, type GeoResolution } from './geo';
 import { refugiesInfoUrl } from './catalog/refugies-info-url';
 import { translator, type Translate } from './i18n';
 import { HELP_NUMBERS } from './plan/help';
+import { openToday } from './plan/open-today';
 import { planSteps } from './plan/next-steps';
 import { evaluate, type Decision } from './rules/evaluate';
 import { buildFacts } from './rules/facts';
@@ -54,6 +55,15 @@ function localizeDecision(d: Decision, t: Translate, locale: Locale): Eligibilit
   };
 }
 
+/** Each place with published hours says what they are on the plan's day, at the place. */
+function withOpenToday(recommendations: Recommendation[], now: Date, geo: GeoResolution): Recommendation[] {
+  const department = geo.location.status === 'resolved' ? geo.location.department : undefined;
+  return recommendations.map((r) => {
+    const periods = openToday(r.hours, now, department);
+    return periods ? { ...r, openToday: periods } : r;
+  });
+}
+
 export function createEngine(options: EngineOptions = {}): Engine {
   const today = options.today ?? (() => new Date());
   const decide = (profile: Profile, geo: GeoResolution) => {
@@ -74,7 +84,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         locale,
         location,
         eligibility: decisions.map((d) => localizeDecision(d, t, locale)),
-        recommendations: options.recommend?.({ profile, decisions, geo, locale, t }) ?? [],
+        recommendations: withOpenToday(options.recommend?.({ profile, decisions, geo, locale, t }) ?? [], today(), geo),
         nextSteps: planSteps(decisions, profile, location).map((s) => ({ ...s, text: t(s.code) })),
         help: HELP_NUMBERS.map((h) => ({ code: h.code, label: t(h.code), phone: h.phone })),
       };

@@ -63,6 +63,10 @@ export const RecommendationSchema = z.strictObject({
   address: z.string().optional(),
   refugiesInfo: z.strictObject({ id: z.string().optional(), url: z.string() }).optional(),
   distanceKm: z.number().optional(),
+  /** Published opening periods by weekday ("09:00-12:00"), for offices whose directory gives them. */
+  hours: z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), z.array(z.string())).optional(),
+  /** The periods of the plan's day at the place; empty: closed today. Only with `hours`. */
+  openToday: z.array(z.string()).optional(),
   score: z.number(),
   source: z.string(),
   verifiedOn: z.string(),

@@ -34,6 +34,7 @@ export function toRecommendation(
     ...(r.contact.address ? { address: r.contact.address } : {}),
     ...(refugiesInfo ? { refugiesInfo } : {}),
     ...(distanceKm !== undefined ? { distanceKm: Math.round(distanceKm * 10) / 10 } : {}),
+    ...(r.hours && Object.keys(r.hours).length ? { hours: r.hours } : {}),
     score,
     source: r.source,
     verifiedOn: r.verifiedOn,
