@@ -7,6 +7,7 @@ import type { StateStore } from '../storage';
 import { BOT_FRAMEWORK_HOSTS, ChannelAdapter, mountChannelEndpoint } from './channel-endpoint';
 import { log } from '../log';
 import { createBot } from './create-bot';
+import { mountSummaryProfile } from './summary-profile';
 import { mountWebPage } from './web-page';
 
 export interface Chat {
@@ -24,7 +25,7 @@ export function createChat(config: Config, engine: Engine, today: () => Date, st
   const { storage } = state;
   // The facade needs the bot and the bot's erasure needs the facade: the late binding is this one line.
   const forgetTranscript = (id: string) => directLine.forgetConversation(id);
-  const { bot, onTurnError, notice } = createBot({ storage, engine, today, forgetTranscript });
+  const { bot, onTurnError, notice, planProfileOf } = createBot({ storage, engine, today, forgetTranscript });
 
   const directLine = createDirectLine({
     bot,
@@ -62,6 +63,13 @@ export function createChat(config: Config, engine: Engine, today: () => Date, st
         logError: (message, err) => log.error({ err }, message),
       });
       mountWebPage(server);
+      mountSummaryProfile(server, {
+        async profileFor(token) {
+          const holder = await directLine.holderOf(token);
+          return holder && planProfileOf('directline', holder.userId);
+        },
+        logError: (message, err) => log.error({ err }, message),
+      });
     },
     async purgeExpired() {
       // Stored items carry real write times, so retention runs on the real clock, never a pinned "today".

@@ -2,6 +2,7 @@ import { ConversationState, UserState, type Storage, type TurnContext } from 'bo
 import type { Draft } from '../../dialogs/draft';
 import { textsFor } from '../../dialogs/i18n';
 import { MainDialog } from '../../dialogs/main-dialog';
+import { parseProfile, type Profile } from '../../knowledge/contracts/profile';
 import { LOCALES, type Locale } from '../../knowledge/contracts/vocabulary';
 import type { Engine } from '../../knowledge/orient';
 import { log } from '../log';
@@ -13,6 +14,8 @@ export interface BotParts {
   onTurnError(context: TurnContext, error: Error): Promise<void>;
   /** The bot's words, in a conversation's locale, for a message its channel refused (see DirectLineOptions). */
   notice(kind: 'tooFast' | 'full', locale: string | undefined): string;
+  /** A person's answers as a valid profile, with their language, once they have had a plan; else undefined. */
+  planProfileOf(channelId: string, userId: string): Promise<{ profile: Profile; locale: Locale } | undefined>;
 }
 
 export interface BotSetup {
@@ -76,5 +79,13 @@ export function createBot({ storage, engine, today, forgetTranscript, logError }
       await context.sendActivity(textsFor(await localeFor(context)).t('error')).catch(() => undefined);
     },
     notice: (kind, locale) => textsFor(localeOf(locale)).t(`notice.${kind}`),
+    async planProfileOf(channelId, userId) {
+      // UserState's own key for this person ("<channel>/users/<user id>/"), read outside any turn.
+      const key = `${channelId}/users/${userId}/`;
+      const draft = ((await storage.read([key]))[key] as { draft?: Draft } | undefined)?.draft;
+      if (!draft?.planAt) return undefined;
+      const parsed = parseProfile(draft.profile);
+      return parsed.ok ? { profile: parsed.profile, locale: draft.locale ?? 'fr' } : undefined;
+    },
   };
 }

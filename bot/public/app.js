@@ -8,7 +8,8 @@
  * - too many new conversations (429) shows a notice in the person's language and tries again by
  *   itself; a full conversation (the bot says so, channelData.notice 'full') offers a new one;
  * - the bot's events: 'boussole/language' (chosen in the chat: the page follows, same conversation),
- *   'boussole/erased' (everything of the person leaves the page; one button starts anew);
+ *   'boussole/erased' (everything of the person leaves the page; one button starts anew),
+ *   'boussole/summary' (a button opens the printable summary of the plan, see openSummary);
  * - a server that cannot be reached is said in the person's language; messages typed meanwhile are
  *   kept (localStorage) and sent when it answers again.
  * Plain ES2020, no inline code: the page runs under a strict Content-Security-Policy.
@@ -281,6 +282,30 @@
     notice.hidden = true;
   }
 
+  /**
+   * The printable summary of the person's plan: their answers come back for this conversation's token (in a
+   * header, never in an address) and travel on in the summary's fragment, which the browser never sends. The
+   * tab opens at the tap, before the answer is back, so that no pop-up blocker stops it.
+   */
+  function openSummary(token, strings) {
+    var tab = window.open('', '_blank');
+    post(window.location.origin + '/chat/summary-profile', {}, token).then(
+      function (r) {
+        if (r.status === 200 && r.json && typeof r.json.fragment === 'string') {
+          if (tab) tab.location.href = '/summary#' + r.json.fragment;
+          else window.location.href = '/summary#' + r.json.fragment;
+          return;
+        }
+        if (tab) tab.close();
+        showNotice(strings.noSummary);
+      },
+      function () {
+        if (tab) tab.close();
+        showNotice(strings.offline);
+      },
+    );
+  }
+
   /** Seconds from a Retry-After header, kept within [1, 900]; `fallback` when absent. */
   function retryAfterSeconds(value, fallback) {
     var seconds = Number(value);
@@ -488,6 +513,14 @@
           });
         }
         if (activity.type === 'event' && activity.name === 'boussole/language') switchLanguage(running, activity.value);
+        if (activity.type === 'event' && activity.name === 'boussole/summary') {
+          showNotice(page().summaryReady, {
+            label: page().openSummary,
+            run: function () {
+              openSummary(conversation.token, page());
+            },
+          });
+        }
         if (activity.type === 'event' && activity.name === 'boussole/erased' && activity.value) {
           showErased(running.language, activity.value);
           return;

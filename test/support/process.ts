@@ -27,6 +27,8 @@ export interface Started {
   child: ChildProcess;
   url: string;
   stop(): Promise<void>;
+  /** Everything the process wrote so far (stdout and stderr): what its logs would hold. */
+  output(): string;
 }
 
 /** Starts the real server process on a free port and waits for the URL it prints. */
@@ -47,6 +49,7 @@ export function startServer(env: NodeJS.ProcessEnv = {}): Promise<Started> {
         resolve({
           child,
           url: `http://127.0.0.1:${m[1]}`,
+          output: () => out,
           stop: () =>
             new Promise((done) => {
               if (child.exitCode !== null) return done();

@@ -48,6 +48,8 @@ export interface DirectLine {
   forgetConversation(conversationId: string): Promise<boolean>;
   /** Drops conversations idle since before `cutoff`; returns their ids (their tokens then get 404). */
   purgeOlderThan(cutoff: Date): Promise<string[]>;
+  /** Who holds this token: its conversation and user, if it is ours, unexpired and the conversation still open. */
+  holderOf(token: string | undefined): Promise<{ conversationId: string; userId: string } | undefined>;
 }
 
 /** A local Direct Line 3.0 endpoint delivering to the bot in-process; no Azure involved. */
@@ -97,6 +99,11 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
     },
     async purgeOlderThan(cutoff) {
       return store.purgeOlderThan(cutoff);
+    },
+    async holderOf(token) {
+      const claims = tokens.verify(token);
+      if (!claims || !(await store.get(claims.conv))) return undefined;
+      return { conversationId: claims.conv, userId: claims.user };
     },
   };
 }
