@@ -11,8 +11,8 @@ import type { FlowOptions, Turn } from './turn';
 import { matchChoice, type ChoiceOption } from './understanding/recognize';
 
 /**
- * Global commands, understood at every step and carried out here: the person's own words for them in any of our languages
- * (the welcome says "write «effacer»" in French to everyone), plus the titles of the menu buttons.
+ * Global commands, understood at every step and carried out here. Understood: the person's own words for them
+ * in any of our languages (the welcome says "write «effacer»" in French to everyone), plus the titles of the menu buttons.
  */
 export const COMMANDS = ['help', 'restart', 'language', 'back', 'change', 'erase', 'human', 'advisor', 'check'] as const;
 export type Command = (typeof COMMANDS)[number];

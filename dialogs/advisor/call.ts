@@ -23,6 +23,7 @@ export async function startCall({ draft, context }: Turn): Promise<void> {
 /** On a call, 0 is "back" (numbers pick options everywhere else). */
 export const callCommand = (draft: Draft, text: string): Command | undefined => (draft.advisor && text.trim() === '0' ? 'back' : undefined);
 
+/** The language question on a call: the advisor's texts stay French, the caller's language is for their SMS. */
 export async function setCallerLanguage({ draft, context }: Turn, caller: Locale): Promise<void> {
   draft.advisor = { ...draft.advisor, caller };
   answer(draft, 'language');
