@@ -16,7 +16,7 @@ import { countSms } from './sms';
 const HINTS: Partial<Record<QuestionId, string>> = {
   language: "La langue dans laquelle l'appelant recevra le SMS de fin d'appel.",
   status:
-    "Demandez quel document la personne a. Carte ou récépissé « réfugié » (10 ans) ou « protection subsidiaire » (4 ans) : Asile accordé. Attestation de demande d'asile : Demandeur d'asile. « Protection temporaire » (Ukraine) : Protection tempor. Aucun document valable : Sans titre de séjour.",
+    "Demandez quel document la personne a. Carte ou récépissé « réfugié » (10 ans) ou « protection subsidiaire » (4 ans) : Asile accordé. Attestation de demande d'asile : Demandeur d'asile. « Protection temporaire » (Ukraine) : Protection (Ukraine). Aucun document valable : Sans titre de séjour.",
   statusSince: "La date est sur la décision de l'OFPRA ou de la CNDA, ou sur le premier récépissé. Le mois suffit : tapez-le (03/2025) ou choisissez.",
   cir: "Le CIR se signe à l'OFII, au premier rendez-vous après le premier titre de séjour. Indices : une attestation de l'OFII, une formation civique suivie. Dans le doute : « Je ne sais pas ».",
   frenchLevel: "Posez une question simple en français. Répond sans aide : A2 ou plus. Ne lit ni n'écrit aucune langue : « Ne lit pas ».",
