@@ -65,6 +65,13 @@ export const AudienceSchema = z.strictObject({
   disability: z.literal(true).optional(),
   /** Only for people who said they have a job (Action Logement…). */
   employed: z.literal(true).optional(),
+  /** Only for people who said they are under 18 and in France without a parent or guardian (ASE, administrateur ad hoc). */
+  unaccompanied: z.literal(true).optional(),
+  /**
+   * Only for people who gave their age (within minAge–maxAge): a minor's own school or training is noise to an adult
+   * who was never asked the age, where an unanswered age otherwise keeps a card.
+   */
+  ageStated: z.literal(true).optional(),
 });
 export type Audience = z.infer<typeof AudienceSchema>;
 

@@ -40,6 +40,12 @@ export const ProfileSchema = z.strictObject({
   disability: z.boolean().optional(),
   /** Has a job now (Action Logement and other employee schemes). */
   employed: z.boolean().optional(),
+  /**
+   * The person is under 18 and in France without a parent or legal guardian (a "mineur non accompagné"): the
+   * département's child protection (ASE) must shelter and protect them (CASF L221-2-4). `false`: an adult, or a
+   * minor with a parent or guardian. A stated age of 18 or more wins over `true`.
+   */
+  unaccompanied: z.boolean().optional(),
   locale: z.enum(LOCALES).optional(),
 });
 export type Profile = z.infer<typeof ProfileSchema>;

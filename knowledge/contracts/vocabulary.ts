@@ -66,6 +66,8 @@ export const PROGRAMS = [
   'residence_permit',
   'complementary_health',
   'family_reunification',
+  'child_protection',
+  'training_obligation',
 ] as const;
 export type Program = (typeof PROGRAMS)[number];
 

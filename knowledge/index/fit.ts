@@ -35,6 +35,8 @@ export function audienceAllows(resource: Resource, profile: Profile): boolean {
   // Targeted services are for people who said so: a disability or employee scheme is noise to anyone else.
   if (a.disability && profile.disability !== true) return false;
   if (a.employed && profile.employed !== true) return false;
+  if (a.unaccompanied && profile.unaccompanied !== true) return false;
+  if (a.ageStated && profile.age === undefined) return false;
   if (a.parents && profile.children && profile.children.schoolAge === false && profile.children.under3 === false) {
     return false;
   }

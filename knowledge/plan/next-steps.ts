@@ -26,8 +26,13 @@ const is = (ctx: Context, program: Program, ...statuses: EligibilityStatus[]) =>
 /** The decision's first reason: where a program has several routes (CPAM, CGSS, CSSM, AME) it names the door. */
 const because = (ctx: Context, program: Program, code: string) => ctx.decision(program)?.reasons[0]?.code === `${program}.${code}`;
 const belowA2 = (ctx: Context) => ctx.profile.frenchLevel === 'none' || ctx.profile.frenchLevel === 'A1';
+/** A young person alone in France: the ASE shelters them and, with their guardian, does the adults' paperwork. */
+const protectedMinor = (ctx: Context) => is(ctx, 'child_protection', 'eligible');
 
 const STEPS: StepRule[] = [
+  // A child alone comes first: the département must shelter and protect them before anything else (CASF L221-2-4).
+  { code: 'step.child_protection', program: 'child_protection', applies: protectedMinor },
+  { code: 'step.asylum_minor', program: 'asylum_support', applies: (c) => because(c, 'asylum_support', 'unaccompanied_minor_ad_hoc') },
   // The asylum door depends on the place and on whether the claim is registered yet.
   { code: 'step.asylum_ofii_phone', program: 'asylum_support', applies: (c) => because(c, 'asylum_support', 'idf_ofii_phone_first') },
   { code: 'step.spada', program: 'asylum_support', applies: (c) => because(c, 'asylum_support', 'spada_first') },
@@ -43,6 +48,9 @@ const STEPS: StepRule[] = [
     applies: (c) => c.profile.status === 'bpi' && is(c, 'residence_permit', 'eligible'),
   },
   { code: 'step.cir_ask_ofii', program: 'cir', applies: (c) => because(c, 'cir', 'sign_later_on_request') && c.profile.cir === 'not_signed' },
+  // Under 18, school or training is an obligation, whatever the need asked about (Code de l'éducation L131-1, L114-1).
+  { code: 'step.school_until_16', program: 'training_obligation', applies: (c) => because(c, 'training_obligation', 'school_until_16') },
+  { code: 'step.training_until_18', program: 'training_obligation', applies: (c) => because(c, 'training_obligation', 'training_until_18') },
   {
     code: 'step.licence_exchange',
     program: 'driving_licence_exchange',
@@ -59,11 +67,15 @@ const STEPS: StepRule[] = [
   {
     code: 'step.health_coverage',
     program: 'health_coverage',
-    applies: (c) => because(c, 'health_coverage', 'regular_resident') || because(c, 'health_coverage', 'asylum_after_3_months'),
+    applies: (c) =>
+      because(c, 'health_coverage', 'regular_resident') ||
+      because(c, 'health_coverage', 'asylum_after_3_months') ||
+      because(c, 'health_coverage', 'asylum_minor_at_once'),
   },
   { code: 'step.health_coverage_cgss', program: 'health_coverage', applies: (c) => because(c, 'health_coverage', 'regular_resident_cgss') },
   { code: 'step.health_coverage_cssm', program: 'health_coverage', applies: (c) => because(c, 'health_coverage', 'mayotte_cssm') },
   { code: 'step.ame', program: 'health_coverage', applies: (c) => because(c, 'health_coverage', 'ame_after_3_months') },
+  { code: 'step.ame_minor', program: 'health_coverage', applies: (c) => because(c, 'health_coverage', 'ame_minor_at_once') },
   {
     code: 'step.pass_clinic',
     program: 'health_coverage',
@@ -77,13 +89,26 @@ const STEPS: StepRule[] = [
     applies: (c) => is(c, 'complementary_health', 'eligible') && needs(c, 'health', 'mental_health', 'rights'),
   },
   { code: 'step.caf', program: 'caf_benefits', applies: (c) => is(c, 'caf_benefits', 'eligible') && needs(c, 'rights', 'housing', 'employment') },
-  { code: 'step.social_housing', program: 'social_housing', applies: (c) => is(c, 'social_housing', 'eligible') && needs(c, 'housing') },
-  { code: 'step.asylum_housing', program: 'social_housing', applies: (c) => because(c, 'social_housing', 'asylum_route_ofii') && needs(c, 'housing') },
-  { code: 'step.emergency_shelter', program: 'social_housing', applies: (c) => because(c, 'social_housing', 'emergency_115') && needs(c, 'housing') },
+  { code: 'step.social_housing', program: 'social_housing', applies: (c) => is(c, 'social_housing', 'eligible') && needs(c, 'housing') && !protectedMinor(c) },
+  {
+    code: 'step.asylum_housing',
+    program: 'social_housing',
+    applies: (c) => because(c, 'social_housing', 'asylum_route_ofii') && needs(c, 'housing') && !protectedMinor(c),
+  },
+  {
+    code: 'step.emergency_shelter',
+    program: 'social_housing',
+    applies: (c) => because(c, 'social_housing', 'emergency_115') && needs(c, 'housing') && !protectedMinor(c),
+  },
   // No address, no rights: without a stable address the CCAS or an approved association gives one (not asylum seekers: the SPADA does).
   {
     code: 'step.domiciliation',
-    applies: (c) => c.profile.needs.includes('housing') && c.profile.status !== undefined && c.profile.status !== 'asylum_seeker' && c.profile.status !== 'unknown',
+    applies: (c) =>
+      c.profile.needs.includes('housing') &&
+      c.profile.status !== undefined &&
+      c.profile.status !== 'asylum_seeker' &&
+      c.profile.status !== 'unknown' &&
+      !protectedMinor(c),
   },
   { code: 'step.school_enrolment', program: 'school_enrolment', applies: (c) => is(c, 'school_enrolment', 'eligible') },
   { code: 'step.oepre', program: 'oepre', applies: (c) => is(c, 'oepre', 'eligible') },
@@ -95,12 +120,12 @@ const STEPS: StepRule[] = [
   {
     code: 'step.france_travail',
     program: 'france_travail',
-    applies: (c) => is(c, 'france_travail', 'eligible') && needs(c, 'employment', 'training'),
+    applies: (c) => is(c, 'france_travail', 'eligible') && needs(c, 'employment', 'training') && !protectedMinor(c),
   },
   {
     code: 'step.work_after_6_months',
     program: 'france_travail',
-    applies: (c) => c.profile.status === 'asylum_seeker' && needs(c, 'employment', 'training'),
+    applies: (c) => c.profile.status === 'asylum_seeker' && needs(c, 'employment', 'training') && !is(c, 'france_travail', 'not_eligible') && !protectedMinor(c),
   },
   { code: 'step.volontr', program: 'volontr', applies: (c) => is(c, 'volontr', 'eligible') && needs(c, 'social', 'employment', 'training') },
   {

@@ -24,6 +24,8 @@ export interface Facts {
   cir?: Exclude<CirState, 'unknown'>;
   foreignLicence?: boolean;
   employed?: boolean;
+  /** Under 18 and in France without a parent or legal guardian. */
+  unaccompanied?: boolean;
   'children.schoolAge'?: boolean;
   'children.under3'?: boolean;
 }
@@ -52,6 +54,7 @@ export function buildFacts(profile: Profile, department: string | undefined, tod
     department,
     foreignLicence: profile.foreignLicence,
     employed: profile.employed,
+    unaccompanied: profile.unaccompanied,
     'children.schoolAge': profile.children?.schoolAge,
     'children.under3': profile.children?.under3,
   };

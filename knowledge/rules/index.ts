@@ -2,6 +2,7 @@ import type { Program } from '../contracts/vocabulary';
 import agir from './programs/agir';
 import asylumSupport from './programs/asylum-support';
 import cafBenefits from './programs/caf-benefits';
+import childProtection from './programs/child-protection';
 import cir from './programs/cir';
 import complementaryHealth from './programs/complementary-health';
 import drivingLicenceExchange from './programs/driving-licence-exchange';
@@ -15,11 +16,13 @@ import ofiiLanguage from './programs/ofii-language';
 import residencePermit from './programs/residence-permit';
 import schoolEnrolment from './programs/school-enrolment';
 import socialHousing from './programs/social-housing';
+import trainingObligation from './programs/training-obligation';
 import volontr from './programs/volontr';
 import type { Rule } from './schema';
 
 /** Every program of DOMAIN.md §1, in the order the plan presents them. */
 export const RULES: readonly Rule[] = [
+  childProtection,
   asylumSupport,
   residencePermit,
   cir,
@@ -31,6 +34,7 @@ export const RULES: readonly Rule[] = [
   cafBenefits,
   socialHousing,
   schoolEnrolment,
+  trainingObligation,
   oepre,
   franceTravail,
   missionLocale,

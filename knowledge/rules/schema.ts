@@ -12,6 +12,7 @@ export const FLAG_FIELDS = [
   'foreignLicence',
   'disability',
   'employed',
+  'unaccompanied',
   'children.schoolAge',
   'children.under3',
 ] as const;

@@ -5,7 +5,7 @@ const notInMayotte: Condition = { kind: 'departmentNotIn', codes: ['976'], whenU
 /**
  * Complémentaire santé solidaire (C2S, ex-CMU-C/CSS): for people covered by the Assurance maladie whose income is
  * under a ceiling; free or less than 1 € a day per person; one request for the household (ameli). Asylum seekers
- * may ask after 3 months in France, their children at once; in Mayotte asylum seekers have no PUMa, hence no C2S,
+ * may ask after 3 months in France, their children and asylum seekers under 18 at once (gisti); in Mayotte asylum seekers have no PUMa, hence no C2S,
  * while insured residents have it at the CSSM since 1 January 2024. No right to stay: the AME, not the C2S.
  */
 export default defineRule({
@@ -24,6 +24,15 @@ export default defineRule({
     {
       when: [{ kind: 'statusIn', statuses: ['bpi', 'bpi_family', 'newcomer', 'temporary_protection'] }],
       then: { status: 'eligible', code: 'complementary_health.insured_low_income' },
+    },
+    {
+      // The age guard's code only surfaces when every case fails, which an asylum seeker never does.
+      when: [
+        { kind: 'statusIn', statuses: ['asylum_seeker'] },
+        notInMayotte,
+        { kind: 'ageBetween', min: 0, max: 17, whenUnknown: 'fail', failCode: 'complementary_health.statusIn' },
+      ],
+      then: { status: 'eligible', code: 'complementary_health.asylum_minor_at_once' },
     },
     {
       when: [{ kind: 'statusIn', statuses: ['asylum_seeker'] }, notInMayotte, { kind: 'sinceArrival', minMonths: 3 }],

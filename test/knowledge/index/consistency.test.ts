@@ -35,6 +35,10 @@ function contradictions(result: OrientationResult, profile: Profile): string[] {
     if (known && r.audience.statuses?.length && !r.audience.statuses.includes(known)) problems.push(`${rec.id}: not for ${known}`);
     if (r.audience.disability && profile.disability !== true) problems.push(`${rec.id}: for people with a disability`);
     if (r.audience.employed && profile.employed !== true) problems.push(`${rec.id}: for employees`);
+    if (r.audience.unaccompanied && profile.unaccompanied !== true) problems.push(`${rec.id}: for unaccompanied minors`);
+    if (r.audience.ageStated && profile.age === undefined) problems.push(`${rec.id}: for people who gave their age`);
+    if (profile.age !== undefined && r.audience.maxAge !== undefined && profile.age > (profile.disability ? (r.audience.maxAgeWithDisability ?? r.audience.maxAge) : r.audience.maxAge)) problems.push(`${rec.id}: up to ${r.audience.maxAge}`);
+    if (profile.age !== undefined && r.audience.minAge !== undefined && profile.age < r.audience.minAge) problems.push(`${rec.id}: from ${r.audience.minAge}`);
     if (department && r.geography.excludeDepartments?.includes(department)) problems.push(`${rec.id}: not in ${department}`);
     return problems;
   });
@@ -123,6 +127,7 @@ describe('conditions written in the text are in the data', () => {
   it.each([
     ['a disability service says so', /trouver un travail avec un handicap/i, (r: Resource) => r.audience.disability === true],
     ['an employee scheme says so', /si vous travaillez/i, (r: Resource) => r.audience.employed === true],
+    ['a service for minors alone in France says so', /moins de 18 ans.*sans parent ni tuteur/i, (r: Resource) => r.audience.unaccompanied === true && r.audience.maxAge === 17],
     ['a low-density service says so', /zones? peu denses?/i, (r: Resource) => r.geography.rural === true],
     ['a scheme for asylum seekers only says so', /^(SPADA|GUDA|Hébergement des demandeurs d'asile)/, (r: Resource) => r.audience.statuses?.join() === 'asylum_seeker'],
   ] as const)('%s', (_what, pattern, carries) => {

@@ -52,6 +52,12 @@ const C2S_MAYOTTE = 'https://complementaire-sante-solidaire.gouv.fr/node/185 (C2
 const DOMICILIATION = 'CASF L264-1, L264-2 (CCAS/CIAS or approved body; asylum seekers through the SPADA); https://guide.comede.org/10-4-domiciliation (secondary) (2026-11-27)';
 const REUNIFICATION = 'https://ofpra.gouv.fr/reunification-familiale (no condition of stay, income or housing; visa at the embassy; union after the claim → OFII regroupement familial) (2026-11-27)';
 const VOLONTR_STAY = 'https://www.service-civique.gouv.fr/accueillir-un-volontaire/etape03-trouver-des-volontaires/accueillir-un-volontaire-de-nationalite-etrangere (2026-11-27)';
+const ASE = 'CASF L221-2-4, R221-11 (accueil provisoire d\'urgence, evaluation of minority and isolation); https://justice.gouv.fr/justice-france/justice-mineurs/mineurs-non-accompagnes-mise-labri-evaluation-orientation; Code civil art. 375 (2026-11-27)';
+const AD_HOC = 'CESEDA L521-9, L521-12, https://www.legifrance.gouv.fr/codes/section_lc/LEGITEXT000006070158/LEGISCTA000042772216/ (2026-11-27)';
+const TRAINING_18 = 'Code de l\'éducation L114-1 (loi 2019-791 art. 15); https://www.education.gouv.fr/l-obligation-de-formation-306954; CIO with the CASNAV: circulaire 2012-141, casnav.ac-lille.fr (2026-11-27)';
+const SCHOOL_16 = 'Code de l\'éducation L131-1 (3 to 16); Onisep, "L\'accueil des élèves nouveaux arrivants en France" (CASNAV assessment, UPE2A) (2026-11-27)';
+const MINOR_HEALTH = 'https://www.gisti.org/spip.php?article5156 (asylum seekers under 18 insured at once); AME without the 3 months for minors: CE 7 June 2006 n° 285576, https://www.cgss-guyane.fr/assures/mes-demarches/ame/ (2026-11-27)';
+const NO_WORK_16 = 'Code du travail L4153-1: no employment under 16, apprenticeship from 15 (2026-11-27)';
 
 const bpi = (extra: ProfileInput = {}): ProfileInput => ({ status: 'bpi', protection: 'refugee', ...extra });
 const newcomer = (extra: ProfileInput = {}): ProfileInput => ({ status: 'newcomer', ...extra });
@@ -244,4 +250,93 @@ export const SCENARIOS: Scenario[] = [
   // --- Family reunification
   { name: 'refugee → family abroad may join, no income or housing condition', source: REUNIFICATION, profile: bpi({ needs: ['rights'] }), expect: { family_reunification: { status: 'eligible', codes: ['family_reunification.family_abroad', 'family_reunification.declared_to_ofpra'] } }, steps: ['step.family_reunification'] },
   { name: 'newcomer → not reunification: OFII\'s regroupement familial', source: REUNIFICATION, profile: newcomer({ needs: ['rights'] }), expect: { family_reunification: { status: 'not_eligible', codes: ['family_reunification.statusIn'] } }, noSteps: ['step.family_reunification'] },
+
+  // --- Missing right (issue 9): minors. Unaccompanied minors → the ASE first; under 18, school or training.
+  {
+    name: 'unaccompanied asylum seeker of 16 in Paris → ASE first, an administrateur ad hoc, health cover at once, the CIO',
+    source: `${ASE}; ${AD_HOC}; ${MINOR_HEALTH}; ${TRAINING_18}`,
+    profile: { status: 'asylum_seeker', age: 16, unaccompanied: true, location: { postcode: '75019' }, needs: ['housing', 'schooling', 'health'] },
+    expect: {
+      child_protection: { status: 'eligible', codes: ['child_protection.ase_unaccompanied_minor', 'child_protection.evaluation', 'child_protection.juge_des_enfants'] },
+      asylum_support: { status: 'eligible', codes: ['asylum_support.unaccompanied_minor_ad_hoc'] },
+      health_coverage: { status: 'eligible', codes: ['health_coverage.asylum_minor_at_once'] },
+      complementary_health: { status: 'eligible', codes: ['complementary_health.asylum_minor_at_once'] },
+      training_obligation: { status: 'eligible', codes: ['training_obligation.training_until_18', 'training_obligation.mission_locale_if_no_solution'] },
+    },
+    steps: ['step.child_protection', 'step.asylum_minor', 'step.training_until_18', 'step.health_coverage'],
+    noSteps: ['step.asylum_ofii_phone', 'step.spada', 'step.asylum_housing', 'step.emergency_shelter', 'step.pass_clinic'],
+  },
+  {
+    name: '17-year-old living with her parents → school or training until 18 at the CIO, no ASE',
+    source: `${TRAINING_18}; ${ASE}`,
+    profile: newcomer({ statusSince: '2026-05', age: 17, unaccompanied: false, needs: ['schooling'] }),
+    expect: {
+      child_protection: { status: 'not_eligible', codes: ['child_protection.not_unaccompanied'] },
+      training_obligation: { status: 'eligible', codes: ['training_obligation.training_until_18'] },
+    },
+    steps: ['step.training_until_18'],
+    noSteps: ['step.child_protection', 'step.school_until_16'],
+  },
+  {
+    name: '15-year-old asylum seeker with his family → school is compulsory, no work before 16, health cover at once',
+    source: `${SCHOOL_16}; ${NO_WORK_16}; ${MINOR_HEALTH}`,
+    profile: { status: 'asylum_seeker', age: 15, unaccompanied: false, inFranceSince: '2026-10', needs: ['employment', 'schooling'] },
+    expect: {
+      training_obligation: { status: 'eligible', codes: ['training_obligation.school_until_16'] },
+      france_travail: { status: 'not_eligible', codes: ['france_travail.under_16'] },
+      mission_locale: 'not_eligible',
+      health_coverage: { status: 'eligible', codes: ['health_coverage.asylum_minor_at_once'] },
+    },
+    steps: ['step.school_until_16'],
+    noSteps: ['step.work_after_6_months', 'step.training_until_18', 'step.pass_clinic', 'step.child_protection'],
+  },
+  {
+    name: '19-year-old refugee → neither the ASE nor the training obligation, and nothing asked about it',
+    source: `${ASE}; ${TRAINING_18}`,
+    profile: bpi({ age: 19, needs: ['schooling', 'housing'] }),
+    expect: {
+      child_protection: { status: 'not_eligible', codes: ['child_protection.adult'] },
+      training_obligation: { status: 'not_eligible', codes: ['training_obligation.out_of_age'] },
+    },
+    noSteps: ['step.child_protection', 'step.training_until_18', 'step.school_until_16'],
+  },
+  {
+    name: 'age and company not said → ask whether under 18 and alone; the training obligation asks the age',
+    source: `${ASE}; ${TRAINING_18}`,
+    profile: { status: 'asylum_seeker', needs: ['housing', 'schooling'] },
+    expect: { child_protection: { status: 'maybe', ask: ['unaccompanied'] }, training_obligation: { status: 'maybe', ask: ['age'] } },
+    noSteps: ['step.child_protection'],
+  },
+  { name: '16-year-old who has not said whether alone → ask it', source: ASE, profile: bpi({ age: 16 }), expect: { child_protection: { status: 'maybe', ask: ['unaccompanied'] } } },
+  {
+    name: 'alone in France, age not given, status unknown → the ASE (the answer itself means under 18)',
+    source: ASE,
+    profile: { status: 'unknown', unaccompanied: true, needs: ['housing'] },
+    expect: { child_protection: 'eligible' },
+    steps: ['step.child_protection', 'step.tell_status'],
+  },
+  { name: 'said "alone" but aged 30 → the stated age wins, no ASE', source: ASE, profile: bpi({ age: 30, unaccompanied: true }), expect: { child_protection: { status: 'not_eligible', codes: ['child_protection.adult'] } }, noSteps: ['step.child_protection'] },
+  {
+    name: 'unaccompanied refugee of 17 needing a roof and work → the ASE, not social housing, the 115, a domiciliation or France Travail',
+    source: `${ASE}; ${TRAINING_18}`,
+    profile: bpi({ statusSince: '2026-06', age: 17, unaccompanied: true, needs: ['housing', 'employment'] }),
+    expect: { child_protection: 'eligible', training_obligation: 'eligible' },
+    steps: ['step.child_protection', 'step.training_until_18'],
+    noSteps: ['step.social_housing', 'step.domiciliation', 'step.emergency_shelter', 'step.france_travail'],
+  },
+  {
+    name: 'child of 14 without papers, arrived last month → AME at once, not after 3 months',
+    source: MINOR_HEALTH,
+    profile: { status: 'no_right_to_stay', age: 14, inFranceSince: '2026-10', needs: ['health'] },
+    expect: { health_coverage: { status: 'eligible', codes: ['health_coverage.ame_minor_at_once'] } },
+    steps: ['step.ame_minor'],
+    noSteps: ['step.ame', 'step.pass_clinic'],
+  },
+  {
+    name: 'adult asylum seeker of 30 in France for 1 month → still urgent care first (only minors at once)',
+    source: AMELI_ASYLUM,
+    profile: { status: 'asylum_seeker', age: 30, inFranceSince: '2026-10' },
+    expect: { health_coverage: { status: 'not_eligible', codes: ['health_coverage.urgent_care_first_3_months'] }, complementary_health: 'not_eligible', france_travail: 'maybe' },
+    steps: ['step.pass_clinic'],
+  },
 ];
