@@ -65,8 +65,11 @@ export const AudienceSchema = z.strictObject({
   disability: z.literal(true).optional(),
   /** Only for people who said they have a job (Action Logement…). */
   employed: z.literal(true).optional(),
-  /** Only for people who said they are under 18 and in France without a parent or guardian (ASE, administrateur ad hoc). */
-  unaccompanied: z.literal(true).optional(),
+  /**
+   * true: only for people who said they are under 18 and in France without a parent or guardian (ASE,
+   * administrateur ad hoc); false: never for them (adult schemes their protection replaces, e.g. OFII's housing).
+   */
+  unaccompanied: z.boolean().optional(),
   /**
    * Only for people who gave their age (within minAge–maxAge): a minor's own school or training is noise to an adult
    * who was never asked the age, where an unanswered age otherwise keeps a card.

@@ -35,7 +35,9 @@ export function audienceAllows(resource: Resource, profile: Profile): boolean {
   // Targeted services are for people who said so: a disability or employee scheme is noise to anyone else.
   if (a.disability && profile.disability !== true) return false;
   if (a.employed && profile.employed !== true) return false;
-  if (a.unaccompanied && profile.unaccompanied !== true) return false;
+  if (a.unaccompanied === true && profile.unaccompanied !== true) return false;
+  // A minor alone is sheltered by the ASE, not by adults' schemes; a stated age of 18 or more wins (the rules do too).
+  if (a.unaccompanied === false && profile.unaccompanied === true && !(age !== undefined && age >= 18)) return false;
   if (a.ageStated && profile.age === undefined) return false;
   if (a.parents && profile.children && profile.children.schoolAge === false && profile.children.under3 === false) {
     return false;

@@ -35,7 +35,8 @@ function contradictions(result: OrientationResult, profile: Profile): string[] {
     if (known && r.audience.statuses?.length && !r.audience.statuses.includes(known)) problems.push(`${rec.id}: not for ${known}`);
     if (r.audience.disability && profile.disability !== true) problems.push(`${rec.id}: for people with a disability`);
     if (r.audience.employed && profile.employed !== true) problems.push(`${rec.id}: for employees`);
-    if (r.audience.unaccompanied && profile.unaccompanied !== true) problems.push(`${rec.id}: for unaccompanied minors`);
+    if (r.audience.unaccompanied === true && profile.unaccompanied !== true) problems.push(`${rec.id}: for unaccompanied minors`);
+    if (r.audience.unaccompanied === false && profile.unaccompanied === true && !((profile.age ?? 0) >= 18)) problems.push(`${rec.id}: not for unaccompanied minors`);
     if (r.audience.ageStated && profile.age === undefined) problems.push(`${rec.id}: for people who gave their age`);
     if (profile.age !== undefined && r.audience.maxAge !== undefined && profile.age > (profile.disability ? (r.audience.maxAgeWithDisability ?? r.audience.maxAge) : r.audience.maxAge)) problems.push(`${rec.id}: up to ${r.audience.maxAge}`);
     if (profile.age !== undefined && r.audience.minAge !== undefined && profile.age < r.audience.minAge) problems.push(`${rec.id}: from ${r.audience.minAge}`);

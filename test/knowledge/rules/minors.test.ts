@@ -80,3 +80,16 @@ describe('cards of minors reach minors only', () => {
     expect(at(19)).not.toContain(under16);
   });
 });
+
+describe("adults' schemes an unaccompanied minor's protection replaces", () => {
+  const OFII_HOUSING = 'housing-ofii-hebergement-demandeurs-asile';
+  it("OFII's accommodation for asylum seekers is not offered to a minor alone, who is sheltered by the ASE", () => {
+    expect(ids({ status: 'asylum_seeker', statusSince: '2026-10', unaccompanied: true, needs: ['housing'] })).not.toContain(OFII_HOUSING);
+    expect(ids({ status: 'asylum_seeker', statusSince: '2026-10', age: 16, unaccompanied: true, needs: ['housing'] })).not.toContain(OFII_HOUSING);
+  });
+
+  it('is still offered to adult asylum seekers, and when a stated age of 18 or more overrides the answer', () => {
+    expect(ids({ status: 'asylum_seeker', statusSince: '2026-10', needs: ['housing'] })).toContain(OFII_HOUSING);
+    expect(ids({ status: 'asylum_seeker', statusSince: '2026-10', age: 19, unaccompanied: true, needs: ['housing'] })).toContain(OFII_HOUSING);
+  });
+});
