@@ -4,6 +4,7 @@ import { startCall } from './advisor/call';
 import { forget, startOver } from './draft';
 import { textsFor } from './i18n';
 import { backToWhereItWas } from './next-question';
+import { offerSummary } from './plan';
 import { helpMessage } from './plan-messages';
 import { quickCheckCard } from './quick-check/card';
 import { MENU_CHOICES } from './questions/menus';
@@ -14,7 +15,7 @@ import { matchChoice, type ChoiceOption } from './understanding/recognize';
  * Global commands, understood at every step and carried out here. Understood: the person's own words for them
  * in any of our languages (the welcome says "write «effacer»" in French to everyone), plus the titles of the menu buttons.
  */
-export const COMMANDS = ['help', 'restart', 'language', 'back', 'change', 'erase', 'human', 'advisor', 'check'] as const;
+export const COMMANDS = ['help', 'restart', 'language', 'back', 'change', 'erase', 'human', 'advisor', 'check', 'summary'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const MENU_TO_COMMAND: Partial<Record<(typeof MENU_CHOICES)[number], Command>> = {
@@ -25,6 +26,7 @@ const MENU_TO_COMMAND: Partial<Record<(typeof MENU_CHOICES)[number], Command>> =
   human: 'human',
   erase: 'erase',
   check: 'check',
+  summary: 'summary',
 };
 
 const cache = new Map<string, ChoiceOption[]>();
@@ -104,5 +106,8 @@ export async function runCommand(command: Command, turn: Turn): Promise<FlowOpti
     case 'advisor':
       await startCall(turn);
       return {};
+    case 'summary':
+      await offerSummary(turn);
+      return backToWhereItWas(draft, engine);
   }
 }

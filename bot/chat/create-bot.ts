@@ -85,7 +85,9 @@ export function createBot({ storage, engine, today, forgetTranscript, logError }
       const draft = ((await storage.read([key]))[key] as { draft?: Draft } | undefined)?.draft;
       if (!draft?.planAt) return undefined;
       const parsed = parseProfile(draft.profile);
-      return parsed.ok ? { profile: parsed.profile, locale: draft.locale ?? 'fr' } : undefined;
+      // On a call the summary is for the caller: in their language, the advisor's French beside it.
+      const locale = draft.advisor?.caller ?? draft.locale ?? 'fr';
+      return parsed.ok ? { profile: parsed.profile, locale } : undefined;
     },
   };
 }

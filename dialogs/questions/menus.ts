@@ -6,7 +6,7 @@ import { asking, choice, type Question } from './question';
 
 /** The questions about the conversation itself: a returning visit, the menus, changing or erasing answers. */
 
-export const MENU_CHOICES = ['showPlan', 'change', 'check', 'restart', 'language', 'help', 'human', 'erase'] as const;
+export const MENU_CHOICES = ['showPlan', 'summary', 'change', 'check', 'restart', 'language', 'help', 'human', 'erase'] as const;
 /** Under the plan, three buttons only: the plan stays readable on a phone; the whole menu is one tap away. */
 export const PLAN_MENU_CHOICES = ['more', 'help', 'menu'] as const;
 

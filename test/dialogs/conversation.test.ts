@@ -493,6 +493,9 @@ describe('the phone advisor\'s script', () => {
     expect(all).toContain('**SMS pour l’appelant** (russe)');
     expect(all).toContain(textsFor('ru').t('sms.intro'));
     expect(all).toMatch(/\d+ caractères · UCS-2 · \d+ SMS/);
+    // The page can then open the bilingual summary (the event carries no answers: the page asks for them).
+    expect(c.replies.at(-2)).toMatchObject({ type: 'event', name: 'boussole/summary' });
+    expect(c.replies.at(-2)!.value).toBeUndefined();
     expect(c.errors).toEqual([]);
   });
 
@@ -514,6 +517,25 @@ describe('the phone advisor\'s script', () => {
     expect(Number(length)).toBe(text!.length);
     expect(Number(segments)).toBe(text!.length <= 70 ? 1 : Math.ceil(text!.length / 67));
     expect(Number(segments)).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('the printable summary from the chat', () => {
+  it('is not offered before a plan, then the page is told it can open it, with no answer in the event', async () => {
+    const c = new Conversation(undefined, 'print-1', 'print-1');
+    await toNeeds(c);
+    expect(textOf(await c.say(t('commands.summary.0')))).toContain(t('summary.noPlan'));
+    await c.submit({ boussole: QUICK_CHECK, status: 'bpi', statusSince: '2026-02', cir: 'yes', frenchLevel: 'A2', place: '87000', needs: 'housing', age: '30' });
+    const menu = buttonsOf(await c.say(t('choice.plan.menu')));
+    expect(menu).toContain(t('choice.menu.summary'));
+    const replies = await c.say(t('choice.menu.summary'));
+    expect(textOf(replies)).toContain(t('summary.ready'));
+    const event = replies.find((a) => a.type === 'event');
+    expect(event).toMatchObject({ name: 'boussole/summary' });
+    expect(event!.value).toBeUndefined();
+    // Typed in another of our languages, the command works too; the menu comes back after it.
+    const typed = await c.say('ملخص');
+    expect(typed.some((a) => a.type === 'event' && a.name === 'boussole/summary')).toBe(true);
   });
 });
 
