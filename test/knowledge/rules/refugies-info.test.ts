@@ -11,24 +11,36 @@ import { SCENARIOS } from './scenarios';
  * own public page, `seenAt` in the rule), in the person's language; a theme search only where no fiche exists.
  *
  * Programs without a verified fiche, and why. "Not found" means: no page https://refugies.info/<locale>/
- * dispositif|demarche|program|procedure/<id> about the scheme in the stored pages searched on 2026-11-27 (searched by
- * the scheme's names in French and English); they keep their theme searches until such a page is seen.
+ * dispositif|demarche|program|procedure/<id> about the scheme in the stored pages searched on 2026-11-27, first by the
+ * scheme's names in French and English, then again the same day with queries shaped like a fiche's own text
+ * (its title, "Target audience", "What is it?", "How to do it?", in English, French, Arabic and Ukrainian), the shape
+ * that does bring up the stored fiches of other démarches (travel document, bank account, France Travail, C2S); they
+ * keep their theme searches until such a page is seen. Ids met only in code or elsewhere are never linked.
  */
 const NO_FICHE: Readonly<Record<string, string>> = {
-  // Only department fiches exist (one per AGIR operator, in Refugies.info's own operator table); no national page seen.
-  agir: 'no national fiche page found; the department fiches were not seen',
+  // Refugies.info's own operator table (karfur apps/client/src/data/agirOperators.ts) lists one dispositif per
+  // department (e.g. 660d1f34de63124662360640 for the Ain, operated by Alfa3a), none of them seen on its own page; the
+  // national presentation is the site's /agir page, which is not a fiche. A department's fiche would not be the
+  // national program's anyway.
+  agir: "only per-department fiches (Refugies.info's operator table), none seen on its own page; no national fiche",
+  // The CIR fiche (695e72ee48154115afadec89) mentions the optional French courses; no fiche of the courses
+  // themselves.
   ofii_language: 'no fiche page found for the OFII language courses',
   // The state-funded integration actions are many local projects, not one scheme.
   integration_actions: 'not one scheme: many local projects',
   oepre: 'no fiche page found for OEPRE',
-  mission_locale: 'no fiche page found for the mission locale',
+  // The France Travail fiche (5dc947cebceb3c004fc43214) mentions young people followed by a Mission Locale, but no
+  // fiche of the mission locale or of the youth commitment contract (CEJ) was found.
+  mission_locale: 'no fiche page found for the mission locale or the CEJ',
   volontr: "no fiche page found for Volont'R",
   asylum_support: 'no fiche page found for the first reception of asylum seekers (SPADA, GUDA, ADA)',
-  // The complementary health fiche (6051e8eebf0a6d0014ee6809) is the C2S one; no page for the basic cover alone.
-  health_coverage: 'no fiche page found for the basic health cover (PUMa, AME)',
-  // Minors' programs, if the vocabulary gains them.
-  child_protection: 'no fiche page found',
-  training_obligation: 'no fiche page found',
+  // The C2S fiche (6051e8eebf0a6d0014ee6809) refers to registering with the Assurance maladie as a step ("Register for
+  // Health Insurance"), but it is complementary_health's fiche and a fiche goes to one program only; no page for the
+  // basic cover alone (PUMa) or for the AME was found.
+  health_coverage: 'no fiche page of its own for the basic health cover (PUMa, AME); the C2S fiche refers to registration as a step',
+  // Minors' programs.
+  child_protection: 'no fiche page found for the ASE or unaccompanied minors',
+  training_obligation: 'no fiche page found for the training obligation at 16-18 (CIO, CASNAV)',
 };
 
 const WITH_FICHE = RULES.filter((r) => r.refugiesInfo);
