@@ -19,6 +19,7 @@ export const FIELDS = [
   'age',
   'disability',
   'inFranceSince',
+  'unaccompanied',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 

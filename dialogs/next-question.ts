@@ -6,7 +6,7 @@ import type { QuestionId } from './questions/question';
 import type { FlowOptions } from './turn';
 
 /** Follow-up questions, asked only when a decision that matters for the person's needs waits for them. */
-const FOLLOW_UPS: readonly Field[] = ['inFranceSince', 'foreignLicence', 'children.schoolAge', 'age', 'disability', 'readsWrites'];
+const FOLLOW_UPS: readonly Field[] = ['inFranceSince', 'foreignLicence', 'children.schoolAge', 'age', 'unaccompanied', 'disability', 'readsWrites'];
 
 export function nextQuestion(draft: Draft, engine: Engine): QuestionId | 'plan' {
   const done = (f: Field) => draft.answered.includes(f);
@@ -28,6 +28,9 @@ export function nextQuestion(draft: Draft, engine: Engine): QuestionId | 'plan' 
       .filter((d) => relevant.has(d.program))
       .flatMap((d) => d.ask),
   );
+  // "Under 18 and alone in France?" is asked of minors only (an age under 18 already given); anyone else had
+  // the "under 18, alone" button at the status question: every adult's conversation stays as short.
+  if (!(p.age !== undefined && p.age < 18)) asked.delete('unaccompanied');
   return FOLLOW_UPS.find((f) => asked.has(f) && !done(f)) ?? 'plan';
 }
 

@@ -79,6 +79,7 @@
     ['f-readsWrites', ['readsWrites'], yesNo],
     ['f-location', ['location'], place],
     ['f-age', ['age'], age],
+    ['f-unaccompanied', ['unaccompanied'], yesNo],
     ['f-children-schoolAge', ['children', 'schoolAge'], yesNo],
     ['f-children-under3', ['children', 'under3'], yesNo],
     ['f-disability', ['disability'], yesNo],

@@ -151,6 +151,7 @@
       ['readsWrites', yesNo(profile.readsWrites, L)],
       ['location', placeOf(profile, result.location, L)],
       ['age', profile.age !== undefined ? format(L.value.years, { age: profile.age }) : undefined],
+      ['unaccompanied', yesNo(profile.unaccompanied, L)],
       ['childrenSchoolAge', yesNo(children.schoolAge, L)],
       ['childrenUnder3', yesNo(children.under3, L)],
       ['foreignLicence', yesNo(profile.foreignLicence, L)],

@@ -2,7 +2,7 @@ import type { ProfileInput } from '../../knowledge/contracts/profile';
 import { answer } from '../draft';
 import { asking, choice, dontKnow, type Question } from './question';
 
-type YesNoField = 'cir' | 'readsWrites' | 'foreignLicence' | 'children.schoolAge' | 'disability';
+type YesNoField = 'cir' | 'readsWrites' | 'foreignLicence' | 'children.schoolAge' | 'disability' | 'unaccompanied';
 
 /** Yes, no or "I don't know" (undefined), each field keeping it its own way. */
 function yesNo(field: YesNoField, keep: (profile: ProfileInput, yes: boolean | undefined) => void): Question {
@@ -24,6 +24,9 @@ export const YES_NO_QUESTIONS: Record<YesNoField, Question> = {
   }),
   disability: yesNo('disability', (p, yes) => {
     if (yes !== undefined) p.disability = yes;
+  }),
+  unaccompanied: yesNo('unaccompanied', (p, yes) => {
+    if (yes !== undefined) p.unaccompanied = yes;
   }),
   'children.schoolAge': yesNo('children.schoolAge', (p, yes) => {
     if (yes !== undefined) p.children = { ...p.children, schoolAge: yes };

@@ -24,6 +24,14 @@ type CardInput = Record<string, unknown>;
 
 const choice = (title: string, value: string) => ({ title, value });
 
+/** The yes/no answers of the conversation's follow-ups, on the card too (a blank one is left undecided). */
+const YES_NO_FIELDS: { field: Field; get: (p: ProfileInput) => boolean | undefined; set: (yes: boolean) => Partial<ProfileInput> }[] = [
+  { field: 'unaccompanied', get: (p) => p.unaccompanied, set: (yes) => ({ unaccompanied: yes }) },
+  { field: 'children.schoolAge', get: (p) => p.children?.schoolAge, set: (yes) => ({ children: { schoolAge: yes } }) },
+  { field: 'foreignLicence', get: (p) => p.foreignLicence, set: (yes) => ({ foreignLicence: yes }) },
+  { field: 'disability', get: (p) => p.disability, set: (yes) => ({ disability: yes }) },
+];
+
 export function quickCheckCard({ t }: Texts, draft: Draft): Attachment {
   const p = draft.profile;
   const level = p.frenchLevel === 'none' ? (p.readsWrites === false ? 'alpha' : 'none') : p.frenchLevel;
@@ -39,6 +47,10 @@ export function quickCheckCard({ t }: Texts, draft: Draft): Attachment {
     { type: 'Input.Text', id: 'place', label: t('choice.field.location'), placeholder: t('check.placeExample'), value: place, maxLength: 100 },
     { type: 'Input.ChoiceSet', id: 'needs', label: t('choice.field.needs'), isMultiSelect: true, value: (p.needs ?? []).join(','), choices: NEED_CHOICES.map((n) => choice(t(`choice.need.${n}`), n)) },
     { type: 'Input.Number', id: 'age', label: t('choice.field.age'), min: 0, max: 120, value: p.age, errorMessage: t('check.ageError') },
+    ...YES_NO_FIELDS.map(({ field, get }) => {
+      const held = get(p);
+      return { type: 'Input.ChoiceSet', id: field, label: t(`choice.field.${field}`), style: 'compact', value: held === undefined ? '' : held ? 'yes' : 'no', choices: ['yes', 'no'].map((v) => choice(t(`choice.${v}`), v)) };
+    }),
   ];
   return CardFactory.adaptiveCard({
     type: 'AdaptiveCard',
@@ -95,6 +107,7 @@ export function readQuickCheck(value: CardInput, today: Date): QuickCheck {
     const n = Number(v);
     return Number.isInteger(n) && n >= 0 && n <= 120 ? { age: n } : undefined;
   });
+  for (const { field: name, set } of YES_NO_FIELDS) field(name, text(value[name]), (v) => (v === 'yes' || v === 'no' ? set(v === 'yes') : undefined));
   return { profile, answered, invalid };
 }
 

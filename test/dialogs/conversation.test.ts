@@ -520,6 +520,55 @@ describe('the phone advisor\'s script', () => {
   });
 });
 
+describe('a minor alone in France (issue 9)', () => {
+  const ase = (text: string) => text.includes(fr.engine('step.child_protection').slice(0, 60));
+
+  it('says so at the first question, is asked nothing about papers, and is sent to the ASE first', async () => {
+    const c = new Conversation(undefined, 'mna-1', 'mna-1');
+    await c.join();
+    await c.say('Français');
+    const next = textOf(await c.say(t('choice.status.minorAlone')));
+    expect(next).toContain(t('q.frenchLevel'));
+    await c.say(t('choice.level.none'));
+    await c.say('Limoges');
+    await c.say(t('choice.need.housing'));
+    const plan = textOf(await c.say(t('choice.need.done')));
+    expect(plan).toMatch(/\n1\. \S+ Allez tout de suite à l'Aide sociale à l'enfance/);
+    expect(c.errors).toEqual([]);
+  });
+
+  it('typed in the words people use ("mineur isolé"), it is understood and said back', async () => {
+    const c = new Conversation(undefined, 'mna-2', 'mna-2');
+    await c.join();
+    await c.say('Français');
+    const replies = textOf(await c.say('je suis mineur isolé'));
+    expect(replies).toContain(t('noted', { answer: t('choice.status.minorAlone') }));
+  });
+
+  it('an adult is never asked; a 17-year-old who tapped another status is, and a "yes" puts the ASE first', async () => {
+    const asked = async (ageButton: string, alone?: string) => {
+      const c = new Conversation(undefined, `age-${ageButton}`, `age-${ageButton}`);
+      await toNeeds(c);
+      await c.say(t('choice.need.schooling'));
+      let last = textOf(await c.say(t('choice.need.done')));
+      const seen: string[] = [];
+      for (let i = 0; i < 6 && !last.includes(t('plan.intro')); i++) {
+        seen.push(last);
+        const reply = last.includes(t('q.age')) ? t(`choice.age.${ageButton}`) : last.includes(t('q.unaccompanied')) ? alone! : t('choice.no');
+        last = textOf(await c.say(reply));
+      }
+      return { seen: seen.join('\n'), plan: last };
+    };
+    const adult = await asked('18to25');
+    expect(adult.seen).toContain(t('q.age'));
+    expect(adult.seen).not.toContain(t('q.unaccompanied'));
+    expect(ase(adult.plan)).toBe(false);
+    const minor = await asked('16to17', t('choice.yes'));
+    expect(minor.seen).toContain(t('q.unaccompanied'));
+    expect(minor.plan).toMatch(/\n1\. \S+ Allez tout de suite à l'Aide sociale à l'enfance/);
+  });
+});
+
 describe('the printable summary from the chat', () => {
   it('is not offered before a plan, then the page is told it can open it, with no answer in the event', async () => {
     const c = new Conversation(undefined, 'print-1', 'print-1');
@@ -551,7 +600,7 @@ describe('the quick check card in the chat', () => {
     const sent = card(await c.say(t('choice.menu.check')));
     expect(sent?.version).toBe('1.5');
     const inputs = Object.fromEntries(sent!.body.filter((b) => b.id).map((b) => [b.id, b.value]));
-    expect(Object.keys(inputs)).toEqual(['status', 'statusSince', 'cir', 'frenchLevel', 'place', 'needs', 'age']);
+    expect(Object.keys(inputs)).toEqual(['status', 'statusSince', 'cir', 'frenchLevel', 'place', 'needs', 'age', 'unaccompanied', 'children.schoolAge', 'foreignLicence', 'disability']);
     expect(inputs).toMatchObject({ status: 'bpi', cir: 'no', frenchLevel: 'A1', place: '87000' });
     expect(sent!.actions[0]!.data).toEqual({ boussole: QUICK_CHECK });
   });

@@ -18,7 +18,7 @@ interface Persona {
   /** Typed as a person would: a postcode, a town (some ambiguous), or the skip button. */
   place: string | 'skip';
   needs: string[];
-  age: 'under16' | '16to25' | '26to29' | '30plus';
+  age: 'under16' | '16to17' | '18to25' | '26to29' | '30plus';
   disability: YesNo;
   foreignLicence: YesNo;
   children: YesNo;
@@ -42,7 +42,7 @@ function personaOf(index: number): Persona {
     readsWrites: pick(r, ['yes', 'yes', 'no'] as const),
     place: pick(r, PLACES),
     needs: pickSome(r, NEEDS, 1 + Math.floor(r() * 3)),
-    age: pick(r, ['16to25', '26to29', '30plus', '30plus'] as const),
+    age: pick(r, ['18to25', '26to29', '30plus', '30plus'] as const),
     disability: yesNo(),
     foreignLicence: yesNo(),
     children: yesNo(),
