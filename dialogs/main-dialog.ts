@@ -90,14 +90,14 @@ export class MainDialog extends ComponentDialog {
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as StartOptions;
     const draft = await this.draftOf(step.context);
+    // A new conversation opened in another language (the page's picker) is the person's choice, from its welcome on.
+    const fromPage = options.welcome ? this.pageLocale(step.context) : undefined;
+    if (draft.locale && fromPage && fromPage !== draft.locale) {
+      draft.locale = fromPage;
+      await this.deps.drafts.set(step.context, draft);
+    }
     const texts = this.texts(draft, step.context);
     if (options.welcome) {
-      // A new conversation opened in another language (the page's picker) is the person's choice.
-      const fromPage = this.pageLocale(step.context);
-      if (draft.locale && fromPage && fromPage !== draft.locale) {
-        draft.locale = fromPage;
-        await this.deps.drafts.set(step.context, draft);
-      }
       await step.context.sendActivity(`${texts.t('welcome.hello')}\n\n${texts.t('welcome.privacy')}`);
       if (draft.planAt) return this.ask(step, 'returning', draft, texts);
     }

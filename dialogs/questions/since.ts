@@ -34,10 +34,10 @@ function sinceOf(value: string, today: Date): string | undefined {
   }
 }
 
-/** A date asked as a month, typed or as a range button. */
-function since(field: 'statusSince' | 'inFranceSince', asked: (draft: Draft, texts: Texts) => { prompt: string; values: readonly string[] }, echo: boolean): Question {
+/** A date asked as a month, typed or as a range button; a typed one is said back as understood. */
+function since(field: 'statusSince' | 'inFranceSince', asked: (draft: Draft, texts: Texts) => { prompt: string; values: readonly string[] }): Question {
   return {
-    echo,
+    echo: true,
     options({ draft, texts }) {
       const { prompt, values } = asked(draft, texts);
       return asking(texts, prompt, [...values.map((v) => choice(texts, v, `choice.since.${v}`)), dontKnow(texts)], 'month');
@@ -58,7 +58,6 @@ export const statusSince = since(
     const status = held === 'asylum_seeker' ? 'asylum_seeker' : held === 'newcomer' || held === 'bpi_family' ? 'newcomer' : 'bpi';
     return { prompt: t(`q.statusSince.${status}`), values: status === 'asylum_seeker' ? SINCE_ASYLUM : SINCE_RECENT };
   },
-  true,
 );
 
-export const inFranceSince = since('inFranceSince', (_draft, { t }) => ({ prompt: t('q.inFranceSince'), values: SINCE_ASYLUM }), false);
+export const inFranceSince = since('inFranceSince', (_draft, { t }) => ({ prompt: t('q.inFranceSince'), values: SINCE_ASYLUM }));

@@ -429,6 +429,22 @@ describe('state that lasts', () => {
     expect(textOf(await again.say(t('choice.returning.showPlan')))).toContain(t('plan.intro'));
   });
 
+  it('a returning user who opens the page in another language is welcomed and asked in it', async () => {
+    const storage = new MemoryStorage();
+    const first = new Conversation(storage, 'user-8', 'conv-a');
+    await toNeeds(first);
+    await first.say(t('choice.need.housing'));
+    await first.say(t('choice.need.done'));
+
+    const ar = textsFor('ar');
+    const again = new Conversation(storage, 'user-8', 'conv-b', 'ar');
+    const welcome = await again.join();
+    expect(textOf(welcome)).toContain(ar.t('welcome.hello'));
+    expect(textOf(welcome)).toContain(ar.t('welcome.back'));
+    expect(buttonsOf(welcome)).toEqual([ar.t('choice.returning.showPlan'), ar.t('choice.returning.restart')]);
+    expect(textOf(await again.say(ar.t('choice.returning.showPlan')))).toContain(ar.t('plan.intro'));
+  });
+
   it('continues a conversation after a restart of the process (lowdb files)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'state-'));
     const before = new Conversation(new LowdbStorage(dir), 'user-9', 'conv-9');
