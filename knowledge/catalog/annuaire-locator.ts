@@ -26,6 +26,12 @@ interface LocatorKind {
   notIn?: RegExp;
 }
 
+/**
+ * The conseil départemental's list, for a minor alone: its ASE shelters and assesses them whatever the need
+ * (recommend.ts puts it first); `cg` is the Annuaire's code of the département's offices.
+ */
+export const MINORS_DOOR: OfficeType = 'conseil_departemental';
+
 /** The offices a plan sends people to in person, by our office type. OFII has its own national locator. */
 const KINDS: Partial<Record<OfficeType, LocatorKind>> = {
   prefecture: { code: 'prefecture', themes: ['rights'], programs: ['residence_permit'] },
@@ -33,9 +39,12 @@ const KINDS: Partial<Record<OfficeType, LocatorKind>> = {
   mission_locale: { code: 'mission_locale', themes: ['employment', 'training'], programs: ['mission_locale'], audience: { youth: true, minAge: 16, maxAge: 25, maxAgeWithDisability: 29 } },
   france_travail: { code: 'pole_emploi', themes: ['employment', 'training'], programs: ['france_travail'] },
   ccas: { code: 'ccas', themes: ['emergency', 'rights'], programs: [] },
+  conseil_departemental: { code: 'cg', themes: ['emergency', 'social'], programs: ['child_protection'], audience: { unaccompanied: true, maxAge: 17 } },
 };
 
+/** Every office type with a department page, and those a plan links for a need (the minors' door comes apart). */
 export const LOCATOR_OFFICES = Object.keys(KINDS) as OfficeType[];
+export const NEED_LOCATORS = LOCATOR_OFFICES.filter((o) => o !== MINORS_DOOR);
 
 interface Texts {
   office: Partial<Record<OfficeType, string>>;
@@ -47,42 +56,42 @@ interface Texts {
 /** Office names and the two sentences, per language (reviewed in French only). */
 const TEXTS: Record<Locale, Texts> = {
   fr: {
-    office: { prefecture: 'Préfecture', cpam: 'Assurance Maladie (CPAM)', mission_locale: 'Mission locale', france_travail: 'France Travail', ccas: 'CCAS (action sociale de la mairie)' },
+    office: { prefecture: 'Préfecture', cpam: 'Assurance Maladie (CPAM)', mission_locale: 'Mission locale', france_travail: 'France Travail', ccas: 'CCAS (action sociale de la mairie)', conseil_departemental: "Conseil départemental (Aide sociale à l'enfance)" },
     title: '{office} — {department} : adresses et horaires',
     summary: "L'adresse, le téléphone et les horaires de chaque bureau du département {department} sont sur l'Annuaire officiel de l'administration (service-public.fr).",
   },
   en: {
-    office: { prefecture: 'Préfecture', cpam: 'Health insurance (CPAM)', mission_locale: 'Mission locale (young people)', france_travail: 'France Travail (job centre)', ccas: 'CCAS (town hall social services)' },
+    office: { prefecture: 'Préfecture', cpam: 'Health insurance (CPAM)', mission_locale: 'Mission locale (young people)', france_travail: 'France Travail (job centre)', ccas: 'CCAS (town hall social services)', conseil_departemental: 'Conseil départemental (child welfare, ASE)' },
     title: '{office} — {department}: addresses and opening hours',
     summary: 'The address, phone number and opening hours of each office in {department} are in the official directory of the administration (service-public.fr).',
   },
   ar: {
-    office: { prefecture: 'المحافظة (Préfecture)', cpam: 'التأمين الصحي (CPAM)', mission_locale: 'البعثة المحلية للشباب (Mission locale)', france_travail: 'مكتب التشغيل (France Travail)', ccas: 'الخدمات الاجتماعية للبلدية (CCAS)' },
+    office: { prefecture: 'المحافظة (Préfecture)', cpam: 'التأمين الصحي (CPAM)', mission_locale: 'البعثة المحلية للشباب (Mission locale)', france_travail: 'مكتب التشغيل (France Travail)', ccas: 'الخدمات الاجتماعية للبلدية (CCAS)', conseil_departemental: 'مجلس المقاطعة (رعاية الطفولة، ASE)' },
     title: '{office} — {department}: العناوين وساعات العمل',
     summary: 'عنوان كل مكتب في {department} ورقم هاتفه وساعات عمله موجودة في الدليل الرسمي للإدارة (service-public.fr).',
   },
   fa: {
-    office: { prefecture: 'استانداری (Préfecture)', cpam: 'بیمهٔ درمانی (CPAM)', mission_locale: 'میسیون لوکال برای جوانان (Mission locale)', france_travail: 'ادارهٔ کار (France Travail)', ccas: 'خدمات اجتماعی شهرداری (CCAS)' },
+    office: { prefecture: 'استانداری (Préfecture)', cpam: 'بیمهٔ درمانی (CPAM)', mission_locale: 'میسیون لوکال برای جوانان (Mission locale)', france_travail: 'ادارهٔ کار (France Travail)', ccas: 'خدمات اجتماعی شهرداری (CCAS)', conseil_departemental: 'شورای استان (حمایت از کودکان، ASE)' },
     title: '{office} — {department}: نشانی‌ها و ساعات کار',
     summary: 'نشانی، شماره تلفن و ساعات کار هر دفتر در {department} در راهنمای رسمی ادارات (service-public.fr) آمده است.',
   },
   ps: {
-    office: { prefecture: 'ولایت (Préfecture)', cpam: 'روغتیايي بیمه (CPAM)', mission_locale: 'د ځوانانو لپاره Mission locale', france_travail: 'د کار دفتر (France Travail)', ccas: 'د ښاروالۍ ټولنیز خدمتونه (CCAS)' },
+    office: { prefecture: 'ولایت (Préfecture)', cpam: 'روغتیايي بیمه (CPAM)', mission_locale: 'د ځوانانو لپاره Mission locale', france_travail: 'د کار دفتر (France Travail)', ccas: 'د ښاروالۍ ټولنیز خدمتونه (CCAS)', conseil_departemental: 'د ولایت شورا (د ماشومانو ساتنه، ASE)' },
     title: '{office} — {department}: پتې او د کار وختونه',
     summary: 'په {department} کې د هر دفتر پته، د تلیفون شمېره او د کار وختونه د ادارې په رسمي لارښود (service-public.fr) کې دي.',
   },
   ti: {
-    office: { prefecture: 'ፕረፌክቱር (Préfecture)', cpam: 'መድሕን ጥዕና (CPAM)', mission_locale: 'ንመንእሰያት Mission locale', france_travail: 'ቤት ጽሕፈት ስራሕ (France Travail)', ccas: 'ማሕበራዊ ኣገልግሎት ምምሕዳር ከተማ (CCAS)' },
+    office: { prefecture: 'ፕረፌክቱር (Préfecture)', cpam: 'መድሕን ሕማም (CPAM)', mission_locale: 'ንመንእሰያት Mission locale', france_travail: 'ቤት ጽሕፈት ስራሕ (France Travail)', ccas: 'ማሕበራዊ ኣገልግሎት ምምሕዳር ከተማ (CCAS)', conseil_departemental: 'ቤት ምኽሪ ኣውራጃ (ሓለዋ ህጻናት፡ ASE)' },
     title: '{office} — {department}: ኣድራሻታትን ሰዓታት ስራሕን',
     summary: 'ኣድራሻ፡ ቁጽሪ ተሌፎንን ሰዓታት ስራሕን ናይ ነፍሲ ወከፍ ቤት ጽሕፈት ኣብ {department} ኣብ ወግዓዊ መምርሒ ምምሕዳር (service-public.fr) ኣሎ።',
   },
   ru: {
-    office: { prefecture: 'Префектура', cpam: 'Медицинское страхование (CPAM)', mission_locale: 'Mission locale (для молодёжи)', france_travail: 'France Travail (служба занятости)', ccas: 'CCAS (социальная служба мэрии)' },
+    office: { prefecture: 'Префектура', cpam: 'Медицинское страхование (CPAM)', mission_locale: 'Mission locale (для молодёжи)', france_travail: 'France Travail (служба занятости)', ccas: 'CCAS (социальная служба мэрии)', conseil_departemental: 'Совет департамента (защита детей, ASE)' },
     title: '{office} — {department}: адреса и часы работы',
     summary: 'Адрес, телефон и часы работы каждого отделения в департаменте {department} — в официальном справочнике администрации (service-public.fr).',
   },
   uk: {
-    office: { prefecture: 'Префектура', cpam: 'Медичне страхування (CPAM)', mission_locale: 'Mission locale (для молоді)', france_travail: 'France Travail (служба зайнятості)', ccas: 'CCAS (соціальна служба мерії)' },
+    office: { prefecture: 'Префектура', cpam: 'Медичне страхування (CPAM)', mission_locale: 'Mission locale (для молоді)', france_travail: 'France Travail (служба зайнятості)', ccas: 'CCAS (соціальна служба мерії)', conseil_departemental: 'Рада департаменту (захист дітей, ASE)' },
     title: '{office} — {department}: адреси та години роботи',
     summary: 'Адреса, телефон і години роботи кожного відділення в департаменті {department} — в офіційному довіднику адміністрації (service-public.fr).',
   },

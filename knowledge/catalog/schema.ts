@@ -14,7 +14,7 @@ export type ResourceKind = (typeof RESOURCE_KINDS)[number];
  * DILA's Annuaire de l'administration that newcomers need. A resource with `office` is a `service` whose door
  * is at its address.
  */
-export const OFFICE_TYPES = ['france_services', 'ofii', 'prefecture', 'caf', 'cpam', 'mission_locale', 'ccas', 'france_travail'] as const;
+export const OFFICE_TYPES = ['france_services', 'ofii', 'prefecture', 'caf', 'cpam', 'mission_locale', 'ccas', 'france_travail', 'conseil_departemental'] as const;
 export type OfficeType = (typeof OFFICE_TYPES)[number];
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;

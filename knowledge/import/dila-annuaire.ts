@@ -29,6 +29,7 @@ export const DILA_TYPES: Readonly<Record<string, OfficeType>> = {
   ccas: 'ccas',
   pole_emploi: 'france_travail',
   france_travail: 'france_travail',
+  cg: 'conseil_departemental',
 };
 
 const DAYS: Record<string, Weekday> = { lundi: 'mon', mardi: 'tue', mercredi: 'wed', jeudi: 'thu', vendredi: 'fri', samedi: 'sat', dimanche: 'sun' };

@@ -18,6 +18,8 @@ export const OFFICE_THEMES: Readonly<Record<OfficeType, Theme[]>> = {
   mission_locale: ['employment', 'training'],
   ccas: ['emergency', 'rights'],
   france_travail: ['employment', 'training'],
+  // Its social services, and the ASE that shelters minors alone.
+  conseil_departemental: ['social', 'emergency'],
 };
 
 /** `<format>/<ref>` for the plain references these directories use (a number, a UUID); undefined otherwise. */

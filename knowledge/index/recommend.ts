@@ -1,4 +1,4 @@
-import { annuaireLocator, LOCATOR_OFFICES } from '../catalog/annuaire-locator';
+import { annuaireLocator, MINORS_DOOR, NEED_LOCATORS } from '../catalog/annuaire-locator';
 import type { Resource } from '../catalog/schema';
 import type { Recommendation } from '../contracts/result';
 import type { EligibilityStatus, Program, Scope, Theme } from '../contracts/vocabulary';
@@ -241,12 +241,21 @@ export function recommend(index: CatalogIndex, { profile, decisions, geo, locale
       out.push(toRecommendation(r, { need, locale, why: lines, score: total(parts), ...(c.distance !== undefined ? { distanceKm: c.distance } : {}) }));
     };
     for (const d of nearestOffices(index, geo.point, department, (r) => r.office === 'france_services', FRANCE_SERVICES_DOORS)) door(index.resources[d.position]!, 'rights', d);
+    // A minor alone: whatever the need, the first door is the département's, whose ASE shelters and assesses them.
+    const minorsDoor = annuaireLocator(department, MINORS_DOOR);
+    if (minorsDoor && audienceAllows(minorsDoor, profile)) {
+      const [office] = nearestOffices(index, geo.point, department, (r) => r.office === MINORS_DOOR, 1);
+      const need = profile.needs[0] ?? 'emergency';
+      if (office) door(index.resources[office.position]!, need, office);
+      else door(minorsDoor, need, { inDepartment: true });
+    }
     for (const need of profile.needs) {
-      const fits = (r: Resource) => r.office !== 'france_services' && r.themes[0] === need && programsAllow(r, statusOf) && audienceAllows(r, profile);
+      // The département's offices are the minors' door above, not a door for a need.
+      const fits = (r: Resource) => r.office !== 'france_services' && r.office !== MINORS_DOOR && r.themes[0] === need && programsAllow(r, statusOf) && audienceAllows(r, profile);
       const [office] = nearestOffices(index, geo.point, department, fits, 1);
       if (office) door(index.resources[office.position]!, need, office);
       else {
-        const locator = LOCATOR_OFFICES.map((o) => annuaireLocator(department, o)).find((r) => r && fits(r));
+        const locator = NEED_LOCATORS.map((o) => annuaireLocator(department, o)).find((r) => r && fits(r));
         if (locator) door(locator, need, { inDepartment: true });
       }
     }

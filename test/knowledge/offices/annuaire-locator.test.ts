@@ -99,4 +99,17 @@ describe('a plan without the Annuaire links the department page of each office i
     const office = result.recommendations.find((r) => r.id.startsWith('dila-annuaire/'))!;
     expect(office.address).toMatch(/Limoges/);
   });
+
+  it("a minor alone is sent first to the département's offices (its ASE), whatever the need; nobody else is", () => {
+    const minor = locators({ status: 'asylum_seeker', statusSince: '2026-10', unaccompanied: true, location: { postcode: '87000' }, needs: ['housing', 'health'] });
+    expect(minor[0]).toMatchObject({
+      id: 'annuaire/conseil-departemental-87',
+      url: 'https://lannuaire.service-public.fr/navigation/nouvelle-aquitaine/haute-vienne/cg',
+      title: "Conseil départemental (Aide sociale à l'enfance) — Haute-Vienne : adresses et horaires",
+    });
+    const adult = locators({ status: 'asylum_seeker', statusSince: '2026-10', location: { postcode: '87000' }, needs: ['housing', 'social', 'emergency'] });
+    expect(adult.map((r) => r.id)).not.toContain('annuaire/conseil-departemental-87');
+    const grownUp = locators({ status: 'asylum_seeker', statusSince: '2026-10', unaccompanied: true, age: 19, location: { postcode: '87000' }, needs: ['housing'] });
+    expect(grownUp.map((r) => r.id)).not.toContain('annuaire/conseil-departemental-87');
+  });
 });
