@@ -2,7 +2,7 @@ import { ActionTypes, CardFactory, MessageFactory, type Activity, type CardActio
 import type { NextStep, OrientationResult, Recommendation } from '../knowledge/contracts/result';
 import { RTL_LOCALES, type Locale, type Program, type Theme } from '../knowledge/contracts/vocabulary';
 import { HELP_NUMBERS } from '../knowledge/plan/help';
-import { PROGRAMS_BY_THEME, relevantPrograms } from '../knowledge/plan/relevance';
+import { PROGRAMS_BY_THEME, PROTECTED_MINOR_PROGRAMS, relevantPrograms } from '../knowledge/plan/relevance';
 import type { Texts } from './i18n';
 
 /**
@@ -61,8 +61,12 @@ function rightsText(result: OrientationResult, needs: readonly Theme[], texts: T
   const { t } = texts;
   const relevant = relevantPrograms(needs);
   const line = (e: OrientationResult['eligibility'][number]) => rightLine(e, texts);
-  const yes = result.eligibility.filter((e) => e.status === 'eligible' || e.status === 'done').map(line);
-  const check = result.eligibility.filter((e) => e.status === 'maybe' && relevant.has(e.program)).map(line);
+  // A minor alone hears of their own rights only: the adults' paperwork is the ASE's and their guardian's.
+  const protectedMinor = result.eligibility.some((e) => e.program === 'child_protection' && e.status === 'eligible');
+  const theirs = result.eligibility.filter((e) => !protectedMinor || PROTECTED_MINOR_PROGRAMS.has(e.program));
+  const yes = theirs.filter((e) => e.status === 'eligible' || e.status === 'done').map(line);
+  // Their papers are not asked about (the "under 18, alone" answer stands for them): no "what is your status?" to check.
+  const check = theirs.filter((e) => e.status === 'maybe' && relevant.has(e.program) && !(protectedMinor && e.ask.includes('status'))).map(line);
   return [...(yes.length ? [t('plan.rights'), ...yes] : []), ...(check.length ? ['', t('plan.toCheck'), ...check] : [])].join('\n');
 }
 

@@ -205,7 +205,23 @@ export function recommend(index: CatalogIndex, { profile, decisions, geo, locale
 
   const chosen = new Set<number>();
   const out: Recommendation[] = [];
+  // A minor alone is a child in danger whatever they asked about: their protection (the ASE, the 119) comes first,
+  // and it is their roof too (no adult's housing scheme is theirs).
+  const minorAlone = profile.unaccompanied === true && !(profile.age !== undefined && profile.age >= 18);
+  if (minorAlone) {
+    index.resources.forEach((r, position) => {
+      // With a place, the département's own page below replaces the national locator.
+      const located = department !== undefined && r.kind === 'locator';
+      if (!r.office && !located && r.programs.includes('child_protection') && r.geography.scope === 'national' && programsAllow(r, statusOf) && audienceAllows(r, profile)) {
+        chosen.add(position);
+        const need = profile.needs[0] ?? 'emergency';
+        const c: Candidate = { position, inDepartment: false };
+        out.push(toRecommendation(r, { need, locale, why: why(r, need, c), score: total(scoreParts({ resource: r, need, profile, locale, statusOf, inDepartment: false })) }));
+      }
+    });
+  }
   for (const need of needs) {
+    if (minorAlone && need === 'housing') continue;
     // Enough to fill this need after skipping what earlier needs already took.
     const top = new TopK(PER_NEED + chosen.size);
     const couldRank = (best: number, proximity: number) => !top.full || best + proximity >= top.last!.score;

@@ -2,6 +2,7 @@ import type { Profile } from '../contracts/profile';
 import type { LocationResult } from '../contracts/result';
 import type { EligibilityStatus, Program, Theme } from '../contracts/vocabulary';
 import type { Decision } from '../rules/evaluate';
+import { PROTECTED_MINOR_PROGRAMS } from './relevance';
 
 /**
  * The plan's ordered steps, read from the decisions: most urgent first (asylum reception, the CIR, deadlines),
@@ -89,16 +90,16 @@ const STEPS: StepRule[] = [
     applies: (c) => is(c, 'complementary_health', 'eligible') && needs(c, 'health', 'mental_health', 'rights'),
   },
   { code: 'step.caf', program: 'caf_benefits', applies: (c) => is(c, 'caf_benefits', 'eligible') && needs(c, 'rights', 'housing', 'employment') },
-  { code: 'step.social_housing', program: 'social_housing', applies: (c) => is(c, 'social_housing', 'eligible') && needs(c, 'housing') && !protectedMinor(c) },
+  { code: 'step.social_housing', program: 'social_housing', applies: (c) => is(c, 'social_housing', 'eligible') && needs(c, 'housing') },
   {
     code: 'step.asylum_housing',
     program: 'social_housing',
-    applies: (c) => because(c, 'social_housing', 'asylum_route_ofii') && needs(c, 'housing') && !protectedMinor(c),
+    applies: (c) => because(c, 'social_housing', 'asylum_route_ofii') && needs(c, 'housing'),
   },
   {
     code: 'step.emergency_shelter',
     program: 'social_housing',
-    applies: (c) => because(c, 'social_housing', 'emergency_115') && needs(c, 'housing') && !protectedMinor(c),
+    applies: (c) => because(c, 'social_housing', 'emergency_115') && needs(c, 'housing'),
   },
   // No address, no rights: without a stable address the CCAS or an approved association gives one (not asylum seekers: the SPADA does).
   {
@@ -107,8 +108,7 @@ const STEPS: StepRule[] = [
       c.profile.needs.includes('housing') &&
       c.profile.status !== undefined &&
       c.profile.status !== 'asylum_seeker' &&
-      c.profile.status !== 'unknown' &&
-      !protectedMinor(c),
+      c.profile.status !== 'unknown',
   },
   { code: 'step.school_enrolment', program: 'school_enrolment', applies: (c) => is(c, 'school_enrolment', 'eligible') },
   { code: 'step.oepre', program: 'oepre', applies: (c) => is(c, 'oepre', 'eligible') },
@@ -120,12 +120,12 @@ const STEPS: StepRule[] = [
   {
     code: 'step.france_travail',
     program: 'france_travail',
-    applies: (c) => is(c, 'france_travail', 'eligible') && needs(c, 'employment', 'training') && !protectedMinor(c),
+    applies: (c) => is(c, 'france_travail', 'eligible') && needs(c, 'employment', 'training'),
   },
   {
     code: 'step.work_after_6_months',
     program: 'france_travail',
-    applies: (c) => c.profile.status === 'asylum_seeker' && needs(c, 'employment', 'training') && !is(c, 'france_travail', 'not_eligible') && !protectedMinor(c),
+    applies: (c) => c.profile.status === 'asylum_seeker' && needs(c, 'employment', 'training') && !is(c, 'france_travail', 'not_eligible'),
   },
   { code: 'step.volontr', program: 'volontr', applies: (c) => is(c, 'volontr', 'eligible') && needs(c, 'social', 'employment', 'training') },
   {
@@ -155,7 +155,9 @@ export function planSteps(
     profile,
     location,
   };
-  return STEPS.filter((s) => s.applies(ctx)).map((s, i) => ({
+  // A minor alone: only the steps of their own programs, and where they are (PROTECTED_MINOR_PROGRAMS says why).
+  const forThem = (s: StepRule) => !protectedMinor(ctx) || (s.program ? PROTECTED_MINOR_PROGRAMS.has(s.program) : s.code === 'step.give_place');
+  return STEPS.filter((s) => forThem(s) && s.applies(ctx)).map((s, i) => ({
     order: i + 1,
     code: s.code,
     ...(s.program ? { program: s.program } : {}),

@@ -28,6 +28,21 @@ export const PROGRAMS_BY_THEME: Readonly<Record<Theme, readonly Program[]>> = {
   emergency: ['child_protection'],
 };
 
+/**
+ * What a minor alone is told about: their protection, school or training, care, and an asylum claim made with
+ * their guardian. The adults' paperwork (CIR, cards, OFII's courses, AGIR, benefits) is done with the ASE and the
+ * guardian, so it is neither a step of theirs nor something for them "to check".
+ */
+export const PROTECTED_MINOR_PROGRAMS: ReadonlySet<Program> = new Set<Program>([
+  'child_protection',
+  'asylum_support',
+  'training_obligation',
+  'school_enrolment',
+  'mission_locale',
+  'health_coverage',
+  'complementary_health',
+]);
+
 export function relevantPrograms(needs: readonly Theme[]): Set<Program> {
   return new Set([...CORE_PROGRAMS, ...needs.flatMap((n) => PROGRAMS_BY_THEME[n])]);
 }

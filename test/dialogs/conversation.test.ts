@@ -550,6 +550,12 @@ describe('a minor alone in France (issue 9)', () => {
     await c.say(t('choice.need.housing'));
     const plan = textOf(await c.say(t('choice.need.done')));
     expect(plan).toMatch(/\n1\. \S+ Allez tout de suite à l'Aide sociale à l'enfance/);
+    // Nothing of the adults' paperwork, and no question the chat never asks.
+    expect(plan).not.toContain(fr.engine('step.tell_status'));
+    const details = textOf(await c.say(t('choice.plan.more')));
+    expect(details).not.toContain(fr.engine('ask.status'));
+    expect(details).not.toContain(t('program.cir'));
+    expect(details).not.toContain(t('program.agir'));
     expect(c.errors).toEqual([]);
   });
 

@@ -93,3 +93,17 @@ describe("adults' schemes an unaccompanied minor's protection replaces", () => {
     expect(ids({ status: 'asylum_seeker', statusSince: '2026-10', age: 19, unaccompanied: true, needs: ['housing'] })).toContain(OFII_HOUSING);
   });
 });
+
+describe("a minor alone's plan is theirs", () => {
+  it('whatever the need, the ASE card (with the 119) comes first', () => {
+    for (const needs of [['health'], ['schooling'], ['language', 'digital']]) {
+      const [first] = orient({ status: 'unknown', unaccompanied: true, location: { postcode: '75011' }, needs }).recommendations;
+      expect(first).toMatchObject({ id: 'minors-ase-mineurs-non-accompagnes', phone: '119' });
+    }
+  });
+
+  it("no adult's housing scheme is offered: the ASE is their roof", () => {
+    const housing = orient({ status: 'unknown', unaccompanied: true, location: { postcode: '75011' }, needs: ['housing'] }).recommendations.filter((r) => r.theme === 'housing');
+    expect(housing.map((r) => r.programs.includes('child_protection') || r.id.startsWith('annuaire/conseil-departemental'))).not.toContain(false);
+  });
+});

@@ -313,7 +313,9 @@ export const SCENARIOS: Scenario[] = [
     source: ASE,
     profile: { status: 'unknown', unaccompanied: true, needs: ['housing'] },
     expect: { child_protection: 'eligible' },
-    steps: ['step.child_protection', 'step.tell_status'],
+    steps: ['step.child_protection'],
+    // Their papers are done with the ASE and their guardian: no "tell us your status", no CIR or card step.
+    noSteps: ['step.tell_status', 'step.sign_cir', 'step.residence_permit', 'step.agir'],
   },
   { name: 'said "alone" but aged 30 → the stated age wins, no ASE', source: ASE, profile: bpi({ age: 30, unaccompanied: true }), expect: { child_protection: { status: 'not_eligible', codes: ['child_protection.adult'] } }, noSteps: ['step.child_protection'] },
   {
