@@ -74,10 +74,13 @@ function where(r: Recommendation, { t }: Texts): string {
   return [t(`card.scope.${r.scope}`), r.distanceKm !== undefined ? t('card.distance', { km: Math.round(r.distanceKm) }) : ''].filter(Boolean).join(' · ');
 }
 
+/** Left-to-right text kept whole inside a right-to-left line ("5 rue …, 87100 Limoges" keeps its number first). */
+const ltr = (text: string, locale: Locale) => (RTL_LOCALES.includes(locale) ? `\u2066${text}\u2069` : text);
+
 /** "Open today: 09:00-12:00, 13:30-17:00" or "Closed today", where the place publishes its hours. */
-function todayLine(r: Recommendation, { t }: Texts): string[] {
+function todayLine(r: Recommendation, { t, locale }: Texts): string[] {
   if (!r.openToday) return [];
-  return [r.openToday.length ? `🕘 ${t('card.openToday', { hours: r.openToday.join(', ') })}` : `🕘 ${t('card.closedToday')}`];
+  return [r.openToday.length ? `🕘 ${t('card.openToday', { hours: ltr(r.openToday.join(', '), locale) })}` : `🕘 ${t('card.closedToday')}`];
 }
 
 function card(r: Recommendation, texts: Texts) {
@@ -86,7 +89,9 @@ function card(r: Recommendation, texts: Texts) {
   if (r.phone) buttons.push({ type: ActionTypes.Call, title: directed(t('card.call', { phone: r.phone }), locale), value: `tel:${r.phone.replace(/\s/g, '')}` });
   if (r.url) buttons.push({ type: ActionTypes.OpenUrl, title: t('card.website'), value: r.url });
   if (r.refugiesInfo) buttons.push({ type: ActionTypes.OpenUrl, title: t('card.fiche'), value: r.refugiesInfo.url });
-  const text = [r.summary, ...(r.address ? ['', `📍 ${r.address}`] : []), ...todayLine(r, texts), '', t('card.why'), ...r.why.slice(1).map((w) => `- ${w}`)].join('\n');
+  // The first reason ("you asked about…") is the step's own; a door with no other reason has no "why" heading.
+  const why = r.why.slice(1).map((w) => `- ${w}`);
+  const text = [r.summary, ...(r.address ? ['', `📍 ${ltr(r.address, locale)}`] : []), ...todayLine(r, texts), ...(why.length ? ['', t('card.why'), ...why] : [])].join('\n');
   return CardFactory.heroCard(`${ICONS[r.theme]} ${r.title}`, directed(text, locale), undefined, buttons, { subtitle: where(r, texts) });
 }
 

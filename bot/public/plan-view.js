@@ -276,7 +276,8 @@
               return el('li', { class: 'place', 'data-id': r.id }, [
                 el(sub, {}, [text(r.title)]),
                 el('p', {}, [text(r.summary)]),
-                r.address ? el('p', { class: 'address' }, [key(L.place.address), text(r.address)]) : null,
+                // Kept left to right in an Arabic, Persian or Pashto column: "5 rue …" keeps its number first.
+                r.address ? el('p', { class: 'address' }, [key(L.place.address), el('bdi', { dir: 'ltr' }, [r.address])]) : null,
                 r.phone ? el('p', { class: 'tel' }, [key(L.place.phone), phoneLink(r.phone)]) : null,
                 r.distanceKm !== undefined ? el('p', { class: 'distance' }, [format(L.place.distance, { km: Math.round(r.distanceKm) })]) : null,
                 r.url ? el('p', { class: 'url' }, [el('a', { href: r.url, rel: 'noopener noreferrer' }, [key(L.place.website), new URL(r.url).host])]) : null,

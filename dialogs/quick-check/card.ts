@@ -46,7 +46,9 @@ export function quickCheckCard({ t }: Texts, draft: Draft): Attachment {
     { type: 'Input.ChoiceSet', id: 'frenchLevel', label: t('choice.field.frenchLevel'), style: 'compact', value: level ?? '', choices: LEVEL_CHOICES.map((l) => choice(t(`choice.level.${l}`), l)) },
     { type: 'Input.Text', id: 'place', label: t('choice.field.location'), placeholder: t('check.placeExample'), value: place, maxLength: 100 },
     { type: 'Input.ChoiceSet', id: 'needs', label: t('choice.field.needs'), isMultiSelect: true, value: (p.needs ?? []).join(','), choices: NEED_CHOICES.map((n) => choice(t(`choice.need.${n}`), n)) },
-    { type: 'Input.Number', id: 'age', label: t('choice.field.age'), min: 0, max: 120, value: p.age, errorMessage: t('check.ageError') },
+    // No min/max: Web Chat's renderer then refuses an empty age (NaN is below 0) and the card cannot be sent half
+    // filled; an age out of range is named by readQuickCheck instead.
+    { type: 'Input.Number', id: 'age', label: t('choice.field.age'), value: p.age },
     ...YES_NO_FIELDS.map(({ field, get }) => {
       const held = get(p);
       return { type: 'Input.ChoiceSet', id: field, label: t(`choice.field.${field}`), style: 'compact', value: held === undefined ? '' : held ? 'yes' : 'no', choices: ['yes', 'no'].map((v) => choice(t(`choice.${v}`), v)) };

@@ -92,6 +92,27 @@ describe('the chat page in Arabic', () => {
       expect(phones.length).toBeGreaterThan(0);
       for (const { text, lefts } of phones) expect({ text, ordered: lefts.every((x, i) => i === 0 || x > lefts[i - 1]!) }).toEqual({ text, ordered: true });
 
+      // An address keeps its order too: "5 rue …, 87100 Limoges" shows the street number before the postcode.
+      const addresses = await page.evaluate(() => {
+        const found: { text: string; number: number; postcode: number }[] = [];
+        const walker = document.createTreeWalker(document.querySelector('.webchat__basic-transcript')!, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          const m = /📍\s*\u2066?(\d+)[^\n]*?(\d{5})/u.exec(node.data);
+          if (!m || !node.parentElement?.closest('.ac-adaptiveCard')) continue;
+          const left = (start: number, length: number) => {
+            const range = document.createRange();
+            range.setStart(node, start);
+            range.setEnd(node, start + length);
+            return range.getBoundingClientRect().left;
+          };
+          const numberAt = m.index + m[0].indexOf(m[1]!);
+          const postcodeAt = m.index + m[0].lastIndexOf(m[2]!);
+          found.push({ text: m[0], number: left(numberAt, m[1]!.length), postcode: left(postcodeAt, 5) });
+        }
+        return found;
+      });
+      expect(addresses.length).toBeGreaterThan(0);
+      for (const a of addresses) expect({ text: a.text, numberFirst: a.number < a.postcode }).toEqual({ text: a.text, numberFirst: true });
       await screenshot(page, 'ar-3-more-places');
       expect(b.pageErrors).toEqual([]);
     } finally {
