@@ -1,6 +1,7 @@
 import { ActionTypes, ActivityTypes, MessageFactory, type CardAction } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Locale } from '../knowledge/contracts/vocabulary';
+import { detectLanguage } from './understanding/detect-language';
 import { matchAll, matchChoice, recognizeInteger, recognizeMonth, type ChoiceOption } from './understanding/recognize';
 
 /**
@@ -10,14 +11,16 @@ import { matchAll, matchChoice, recognizeInteger, recognizeMonth, type ChoiceOpt
  */
 export interface AskChoice extends ChoiceOption {
   title: string;
+  /** Understood when typed, never shown as a button ("no" to "anything else?"). */
+  hidden?: boolean;
 }
 
 export interface AskOptions {
   locale: Locale;
   prompt: string;
   choices: AskChoice[];
-  /** Besides the buttons, what typed answer to understand. */
-  expect?: 'month' | 'integer' | 'text' | 'several';
+  /** Besides the buttons, what typed answer to understand ('language': a sentence written in one of the choices). */
+  expect?: 'month' | 'integer' | 'text' | 'several' | 'language';
   /** Said after the first failure (then the buttons message after the second). */
   notUnderstood: string;
   buttonsOnly: string;
@@ -40,7 +43,7 @@ interface AskState {
 }
 
 function buttons(choices: AskChoice[]): CardAction[] {
-  return choices.map((c) => ({ type: ActionTypes.ImBack, title: c.title, value: c.title }));
+  return choices.filter((c) => !c.hidden).map((c) => ({ type: ActionTypes.ImBack, title: c.title, value: c.title }));
 }
 
 export class AskDialog extends Dialog<AskOptions> {
@@ -107,6 +110,11 @@ export class AskDialog extends Dialog<AskOptions> {
       }
       case 'text':
         return { kind: 'text', text: text.trim() };
+      case 'language': {
+        // "j'ai besoin d'un travail" answers "which language?" as well as "Français" does.
+        const written = detectLanguage(text);
+        return written && options.choices.some((c) => c.value === written) ? { kind: 'choice', value: written } : undefined;
+      }
       default:
         return undefined;
     }

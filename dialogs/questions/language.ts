@@ -31,7 +31,12 @@ function languageChoices(first: Locale | undefined): AskChoice[] {
 }
 
 export const language: Question = {
-  options: ({ texts, guessedLocale }) => asking(texts, `${texts.t('language.confirm')}\n\n${texts.t('q.language')}`, languageChoices(guessedLocale)),
+  options: ({ texts, guessedLocale }) => {
+    // "I write in French… which language?": a "yes" keeps the language offered first.
+    const [first, ...others] = languageChoices(guessedLocale);
+    const choices = [{ ...first!, terms: [...first!.terms, ...texts.list('synonyms.yes')] }, ...others];
+    return asking(texts, `${texts.t('language.confirm')}\n\n${texts.t('q.language')}`, choices, 'language');
+  },
   async apply(turn) {
     if (turn.draft.advisor) return setCallerLanguage(turn, turn.value as Locale);
     const { draft, context } = turn;

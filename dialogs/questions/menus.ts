@@ -22,8 +22,14 @@ export const returning: Question = {
 };
 
 export const planMenu: Question = {
-  options: ({ texts }) => asking(texts, texts.t('q.planMenu'), PLAN_MENU_CHOICES.map((m) => choice(texts, m, m === 'help' ? 'choice.menu.help' : `choice.plan.${m}`))),
+  options: ({ texts }) =>
+    asking(texts, texts.t('q.planMenu'), [
+      ...PLAN_MENU_CHOICES.map((m) => choice(texts, m, m === 'help' ? 'choice.menu.help' : `choice.plan.${m}`)),
+      // "No" to "anything else?" is understood, not a button.
+      { ...choice(texts, 'nothing', 'choice.no', 'synonyms.no'), hidden: true },
+    ]),
   async apply(turn) {
+    if (turn.value === 'nothing') return { mode: 'planMenu', notice: turn.texts.t('plan.bye') };
     if (turn.value === 'more') {
       await showDetails(turn);
       return { mode: 'planMenu' };

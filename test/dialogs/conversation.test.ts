@@ -115,6 +115,29 @@ describe('understanding typed answers', () => {
   // As the service does at boot: typed dates are read by recognizers that take seconds to load.
   beforeAll(() => recognizers.warm(), 30_000);
 
+  it('takes a sentence written in French, or a "yes", as the answer to "which language?"', async () => {
+    const sentence = new Conversation(undefined, 'lang-1', 'lang-1');
+    await sentence.join();
+    expect(textOf(await sentence.say("j'ai besoin d'un travail et d'un logement"))).toContain(t('q.status'));
+    const uk = new Conversation(undefined, 'lang-2', 'lang-2', 'fr-FR');
+    await uk.join();
+    expect(textOf(await uk.say('Привіт, я з України, живу в Ліоні'))).toContain(textsFor('uk').t('q.status'));
+    const yes = new Conversation(undefined, 'lang-3', 'lang-3');
+    await yes.join();
+    expect(textOf(await yes.say('oui'))).toContain(t('q.status'));
+  });
+
+  it('"no" to "anything else?" after the plan is a polite goodbye, the plan menu stays', async () => {
+    const c = new Conversation(undefined, 'bye-1', 'bye-1');
+    await toNeeds(c);
+    await c.say(t('choice.need.language'));
+    await c.say(t('choice.need.done'));
+    const bye = await c.say('non');
+    expect(textOf(bye)).toContain(t('plan.bye'));
+    expect(textOf(bye)).not.toContain(t('reprompt.first'));
+    expect(buttonsOf(bye)).toEqual([t('choice.plan.more'), t('choice.menu.help'), t('choice.plan.menu')]);
+  });
+
   it('reads dates, Arabic-Indic digits, number words, typos and several needs in one message', async () => {
     const c = new Conversation();
     await c.join();
