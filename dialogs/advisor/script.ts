@@ -53,6 +53,14 @@ export function languageName(locale: Locale): string {
 
 const yesNo = (v: boolean | 'unknown' | undefined) => (v === true ? 'oui' : v === false ? 'non' : v === 'unknown' ? 'ne sait pas' : undefined);
 
+function frenchLevelOf(profile: Profile, t: Texts['t']): string | undefined {
+  const level = profile.frenchLevel;
+  if (!level) return undefined;
+  if (level === 'unknown') return t('choice.dontKnow');
+  const button = level === 'none' && profile.readsWrites === false ? 'alpha' : level;
+  return level === 'none' ? t(`choice.level.${button}`) : `${t(`choice.level.${button}`)} (${level})`;
+}
+
 /** One field a line, values from the conversation's own French words: nothing typed freely. */
 export function caseNote(profile: Profile, result: OrientationResult, caller: Locale, fr: Texts, today: Date): string {
   const { t } = fr;
@@ -65,7 +73,8 @@ export function caseNote(profile: Profile, result: OrientationResult, caller: Lo
     ['Depuis', profile.statusSince],
     ['En France depuis', profile.inFranceSince],
     ['CIR', profile.cir === 'signed' ? 'signé' : profile.cir === 'not_signed' ? 'non signé' : profile.cir === 'unknown' ? 'ne sait pas' : undefined],
-    ['Français', profile.frenchLevel],
+    // The button the advisor read out ("Quelques mots (A1)"), never the code; "none" is "Je ne lis pas" when the caller cannot read.
+    ['Français', frenchLevelOf(profile, t)],
     ['Lit et écrit', yesNo(profile.readsWrites)],
     ['Lieu', place],
     ['Besoins', profile.needs.map((n) => t(`choice.need.${n}`)).join(', ') || undefined],

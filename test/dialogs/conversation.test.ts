@@ -529,6 +529,7 @@ describe('the phone advisor\'s script', () => {
     expect(all).toContain('**Note de dossier** (à copier)');
     expect(all).toMatch(/Langue : russe\nStatut : Asile accordé\n/);
     expect(all).toContain('Lieu : Lyon (69)');
+    expect(all).toContain('Français : Un peu (A2)');
     expect(all).toContain('**SMS pour l’appelant** (russe)');
     expect(all).toContain(textsFor('ru').t('sms.intro'));
     expect(all).toMatch(/\d+ caractères · UCS-2 · \d+ SMS/);
