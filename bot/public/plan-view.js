@@ -111,14 +111,27 @@
     return labelsCache[lng];
   }
 
+  /**
+   * A date in the language, Gregorian as the chat's; where the browser has no data for it (Chromium lacks Pashto
+   * and Tigrinya, and would answer in its own language: "27 novembre 2026" in a Pashto column), written in digits.
+   */
+  function date(value, lng, options) {
+    var known = Intl.DateTimeFormat.supportedLocalesOf([lng]).length > 0;
+    return known
+      ? new Intl.DateTimeFormat(lng, Object.assign({ calendar: 'gregory', timeZone: 'UTC' }, options)).format(value)
+      : new Date(value).toISOString().slice(0, options.day ? 10 : 7);
+  }
+
   function month(value, lng) {
     var m = /^(\d{4})-(\d{2})$/.exec(value || '');
     if (!m) return value;
-    return new Intl.DateTimeFormat(lng, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(+m[1], +m[2] - 1, 1));
+    return date(Date.UTC(+m[1], +m[2] - 1, 1), lng, { year: 'numeric', month: 'long' });
   }
 
+  /** "A, B and C" in the language; a plain list where the browser does not know it (never a French "et"). */
   function list(items, lng) {
-    return typeof Intl.ListFormat === 'function' ? new Intl.ListFormat(lng, { type: 'conjunction' }).format(items) : items.join(', ');
+    var known = typeof Intl.ListFormat === 'function' && Intl.ListFormat.supportedLocalesOf([lng]).length > 0;
+    return known ? new Intl.ListFormat(lng, { type: 'conjunction' }).format(items) : items.join(' · ');
   }
 
   function yesNo(value, L) {
@@ -306,6 +319,7 @@
   window.BoussolePages = {
     LOCALES: LOCALES,
     dirOf: dirOf,
+    date: date,
     format: format,
     el: el,
     text: text,

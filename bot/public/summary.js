@@ -53,7 +53,8 @@
   }
 
   function column(lng, result, L, profile, role) {
-    var today = new Intl.DateTimeFormat(lng, { dateStyle: 'long' }).format(new Date());
+    var now = new Date();
+    var today = P.date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()), lng, { year: 'numeric', month: 'long', day: 'numeric' });
     return P.el('article', { class: 'col col-' + role, lang: lng, dir: P.dirOf(lng), 'aria-labelledby': 'col-' + lng }, [
       P.el('h2', { id: 'col-' + lng }, [L.page.language]),
       P.el('p', { class: 'date' }, [P.format(L.page.madeOn, { date: today })]),

@@ -72,7 +72,8 @@ function longDate(locale: Locale, isoDate: string): string {
   const key = `${locale} ${isoDate}`;
   let text = longDates.get(key);
   if (text === undefined) {
-    text = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+    // Gregorian as every date of the plan: Pashto and Persian would default to the Solar Hijri ("د AP ۱۴۰۳ زمری ۱۱").
+    text = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC', calendar: 'gregory' }).format(new Date(`${isoDate}T00:00:00Z`));
     longDates.set(key, text);
   }
   return text;
@@ -138,7 +139,7 @@ const TEMPLATES: Record<Locale, Template> = {
     periodSeparator: '، ',
   },
   ti: {
-    franceServices: 'ፍራንስ ሰርቪስ: ንምምሕዳራዊ ጉዳያት (CAF፡ መድሕን ጥዕና፡ France Travail፡ ግብሪ…) ከምኡ’ውን ንናይ ኢንተርነት ኣገልግሎታት ብነጻ ሓገዝ።',
+    franceServices: 'ፍራንስ ሰርቪስ: ንምምሕዳራዊ ጉዳያት (CAF፡ መድሕን ሕማም፡ France Travail፡ ግብሪ…) ከምኡ’ውን ንናይ ኢንተርነት ኣገልግሎታት ብነጻ ሓገዝ።',
     dila: 'ኣብ ወግዓዊ መምርሒ ምምሕዳር (DILA) ዝተመዝገበ ከባብያዊ ህዝባዊ ቤት ጽሕፈት።',
     mobile: 'ተንቀሳቓሲ ኣገልግሎት: ኣበይን መዓስን ከም ዝመጽእ ንምፍላጥ ደውሉ።',
     hours: 'ሰዓታት ስራሕ (ዝርዝር {date}): {list}።',
