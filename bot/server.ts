@@ -62,7 +62,8 @@ export function createServer({ engine, mountChat, ready, maxConnections = 2_000 
 
   // Errors never echo a stack or a profile; the message text stays generic.
   server.on('restifyError', (_req, _res, err, callback) => {
-    err.toJSON = () => ({ error: err.name === 'ResourceNotFoundError' ? 'not_found' : 'error', message: err.message });
+    const code = ({ ResourceNotFoundError: 'not_found', MethodNotAllowedError: 'method_not_allowed' } as Record<string, string>)[err.name] ?? 'error';
+    err.toJSON = () => ({ error: code, message: err.message });
     callback();
   });
   return server;

@@ -69,7 +69,7 @@ export function describeIssues(error: z.ZodError): FieldIssue[] {
       case 'invalid_value':
         return [{ path, message: `must be one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` }];
       case 'invalid_type':
-        return [{ path: path || '(root)', message: `must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}` }];
+        return [{ path: path || '(root)', message: `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}` }];
       case 'invalid_union':
         return [{ path, message: 'must be true, false or "unknown"' }];
       default:

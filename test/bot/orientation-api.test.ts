@@ -92,5 +92,14 @@ describe('HTTP API (real server process)', () => {
   it('answers 404 as JSON for an unknown route', async () => {
     const res = await fetch(`${server.url}/api/nothing`);
     expect(res.status).toBe(404);
+    expect((await res.json()).error).toBe('not_found');
+  });
+
+  it('answers 405 with a reason for a GET on the API, and names a wrong type in plain English', async () => {
+    const get = await fetch(`${server.url}/api/orientation`);
+    expect(get.status).toBe(405);
+    expect((await get.json()).error).toBe('method_not_allowed');
+    const res = await post(JSON.stringify({ needs: 'housing' }));
+    expect((await res.json()).issues).toEqual([{ path: 'needs', message: 'must be an array' }]);
   });
 });
