@@ -502,6 +502,13 @@
         }
         var clientId = activity.channelData && activity.channelData.clientActivityID;
         if (clientId) seen[clientId] = true;
+        // On a call the keyboard answers at once: while nothing else has the focus, the message box takes it.
+        if (ADVISOR) {
+          window.setTimeout(function () {
+            var box = container.querySelector('.webchat__send-box-text-box__html-text-area, .webchat__send-box-text-box__input');
+            if (box && (document.activeElement === document.body || !document.activeElement)) box.focus();
+          }, 0);
+        }
         if (current !== running) return;
         if (activity.channelData && activity.channelData.notice === 'full') {
           showNotice(page().full, {

@@ -9,7 +9,8 @@ function needsQuestion(id: 'needs' | 'moreNeeds'): Question {
   return {
     echo: true,
     options({ draft, texts }) {
-      const remaining = NEED_CHOICES.filter((n) => !(draft.profile.needs ?? []).includes(n));
+      // On a call the numbers stay those the advisor read out (a need chosen twice counts once).
+      const remaining = draft.advisor ? NEED_CHOICES : NEED_CHOICES.filter((n) => !(draft.profile.needs ?? []).includes(n));
       return asking(
         texts,
         texts.t(`q.${id}`),

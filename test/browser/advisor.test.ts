@@ -13,11 +13,8 @@ describe('the phone advisor\'s script (/advisor)', () => {
       await page.goto(`${server.url}/advisor`);
       const step = (n: number) => activities(page).filter({ hasText: `Étape ${n} — À lire` }).last();
       await step(1).waitFor({ state: 'visible', timeout: STEP });
-      // To the message box with Tab only.
-      for (let i = 0; i < 30; i++) {
-        if (await page.evaluate(() => document.activeElement?.tagName === 'TEXTAREA' || document.activeElement?.tagName === 'INPUT')) break;
-        await page.keyboard.press('Tab');
-      }
+      // The message box has the focus from the start: the advisor types the first number at once.
+      await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA', undefined, { timeout: STEP });
       const key = async (answer: string, next: number) => {
         await page.keyboard.type(answer);
         await page.keyboard.press('Enter');

@@ -523,8 +523,9 @@ describe('the phone advisor\'s script', () => {
     await c.say('1'); // this year
     await c.say('2'); // CIR: no
     await c.say('4'); // French: A1
-    await c.say('69001');
-    await c.say('5'); // housing
+    const needsAsked = buttonsOf(await c.say('69001'));
+    // The numbers stay those read out: after "5" (housing), 5 is still housing and "C'est tout" keeps its number.
+    expect(buttonsOf(await c.say('5'))).toEqual(needsAsked);
     const all = textOf(await c.say(t('choice.need.done')));
     expect(all).toContain('**Note de dossier** (à copier)');
     expect(all).toMatch(/Langue : russe\nStatut : Asile accordé\n/);
