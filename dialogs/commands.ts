@@ -18,7 +18,8 @@ import { matchChoice, type ChoiceOption } from './understanding/recognize';
 export const COMMANDS = ['help', 'restart', 'language', 'back', 'change', 'erase', 'human', 'advisor', 'check', 'summary'] as const;
 export type Command = (typeof COMMANDS)[number];
 
-const MENU_TO_COMMAND: Partial<Record<(typeof MENU_CHOICES)[number], Command>> = {
+/** Button titles (`choice.menu.*`) that are commands when typed; "help" is the plan's emergency-numbers button. */
+const MENU_TO_COMMAND: Partial<Record<(typeof MENU_CHOICES)[number] | 'help', Command>> = {
   change: 'change',
   restart: 'restart',
   language: 'language',

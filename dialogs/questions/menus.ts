@@ -6,7 +6,8 @@ import { asking, choice, type Question } from './question';
 
 /** The questions about the conversation itself: a returning visit, the menus, changing or erasing answers. */
 
-export const MENU_CHOICES = ['showPlan', 'summary', 'change', 'check', 'restart', 'language', 'help', 'human', 'erase'] as const;
+/** The emergency numbers are a button under every plan already (and "help" is understood at every step). */
+export const MENU_CHOICES = ['showPlan', 'summary', 'change', 'check', 'restart', 'language', 'human', 'erase'] as const;
 /** Under the plan, three buttons only: the plan stays readable on a phone; the whole menu is one tap away. */
 export const PLAN_MENU_CHOICES = ['more', 'help', 'menu'] as const;
 
