@@ -31,6 +31,8 @@ export interface Engine {
   orient(profile: Profile, locale?: Locale): OrientationResult;
   /** The decisions alone, without texts or recommendations: the conversation picks its next question from them. */
   decide(profile: Profile): Decision[];
+  /** The engine's clock: what "this month" is for the faces checking an answer. */
+  today(): Date;
 }
 
 const NO_PLACE: GeoResolution = { location: { status: 'unknown' } };
@@ -73,6 +75,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const place = (profile: Profile) => (profile.location ? resolveLocation(profile.location) : NO_PLACE);
   return {
     decide: (profile) => decide(profile, place(profile)),
+    today,
     orient(profile, requested) {
       const locale: Locale = requested ?? profile.locale ?? 'fr';
       const t = translator(locale);

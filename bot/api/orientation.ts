@@ -1,5 +1,5 @@
 import type { Request, Response } from 'restify';
-import { parseProfile } from '../../knowledge/contracts/profile';
+import { futureMonthIssues, parseProfile } from '../../knowledge/contracts/profile';
 import { LOCALES, type Locale } from '../../knowledge/contracts/vocabulary';
 import type { OrientationResult } from '../../knowledge/contracts/result';
 import type { Engine } from '../../knowledge/orient';
@@ -35,6 +35,8 @@ export function orientationRoute(engine: Engine) {
     }
     const parsed = parseProfile(body);
     if (!parsed.ok) return send(res, 400, { error: 'invalid_profile', issues: parsed.issues });
+    const future = futureMonthIssues(parsed.profile, engine.today());
+    if (future.length) return send(res, 400, { error: 'invalid_profile', issues: future });
     send(res, 200, engine.orient(parsed.profile, locale as Locale | undefined));
   };
 }

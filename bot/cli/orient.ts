@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { parseProfile } from '../../knowledge/contracts/profile';
+import { futureMonthIssues, parseProfile } from '../../knowledge/contracts/profile';
 import type { OrientationResult } from '../../knowledge/contracts/result';
 import { LOCALES, type Locale } from '../../knowledge/contracts/vocabulary';
 import type { Engine } from '../../knowledge/orient';
@@ -132,6 +132,8 @@ async function main(): Promise<void> {
     const parsed = parseProfile(input);
     if (!parsed.ok) return { error: 'invalid_profile', issues: parsed.issues };
     engine ??= loadEngine();
+    const future = futureMonthIssues(parsed.profile, engine.today());
+    if (future.length) return { error: 'invalid_profile', issues: future };
     return engine.orient(parsed.profile, locale);
   };
   if (values.batch || values.profile.toLowerCase().endsWith('.jsonl')) await batch(values.profile, orient);

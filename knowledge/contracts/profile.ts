@@ -80,6 +80,14 @@ export function describeIssues(error: z.ZodError): FieldIssue[] {
 
 export type ParseResult = { ok: true; profile: Profile } | { ok: false; issues: FieldIssue[] };
 
+/** Months that have not come yet ("since 2030-01"): a typo, never a fact to reason on. */
+export function futureMonthIssues(profile: Profile, today: Date): FieldIssue[] {
+  const now = today.toISOString().slice(0, 7);
+  return (['statusSince', 'inFranceSince'] as const)
+    .filter((field) => profile[field] !== undefined && profile[field]! > now)
+    .map((field) => ({ path: field, message: `must not be after this month (${now})` }));
+}
+
 export function parseProfile(input: unknown): ParseResult {
   const parsed = ProfileSchema.safeParse(input);
   return parsed.success ? { ok: true, profile: parsed.data } : { ok: false, issues: describeIssues(parsed.error) };

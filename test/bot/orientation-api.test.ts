@@ -45,6 +45,12 @@ describe('HTTP API (real server process)', () => {
     expect(body.issues.find((i: { path: string }) => i.path === 'status').message).toMatch(/"bpi"/);
   });
 
+  it('answers 400 for a month that has not come yet (a typo, not a fact)', async () => {
+    const res = await post(JSON.stringify({ status: 'bpi', statusSince: '2030-01', inFranceSince: '2026-10' }));
+    expect(res.status).toBe(400);
+    expect((await res.json()).issues).toEqual([{ path: 'statusSince', message: expect.stringMatching(/^must not be after this month \(\d{4}-\d{2}\)$/) }]);
+  });
+
   it('answers 400 for a profile that is not an object', async () => {
     const res = await post(JSON.stringify([1, 2]));
     expect(res.status).toBe(400);
