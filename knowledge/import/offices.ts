@@ -189,6 +189,11 @@ export function hoursText(hours: Hours, locale: Locale): string {
     .join(t.daySeparator);
 }
 
+/** A publisher's free note as a sentence: its ASCII arrows ("… adresse --> lundi : …") become "→", spaces single. */
+function plainNote(note: string | undefined): string {
+  return (note ?? '').replace(/\s*-+>\s*/g, ' → ').replace(/\s+/g, ' ').trim();
+}
+
 /** The summary of an office in every locale: what it is, whether it moves, and its hours with the data's date. */
 export function officeSummary(what: 'franceServices' | 'dila', hours: Hours | undefined, dataDate: string, options: { mobile?: boolean; frenchNote?: string } = {}): LocalizedText {
   const out = {} as Record<Locale, string>;
@@ -196,7 +201,7 @@ export function officeSummary(what: 'franceServices' | 'dila', hours: Hours | un
     const t = TEMPLATES[locale];
     const date = longDate(locale, dataDate);
     const when = hours && Object.keys(hours).length ? t.hours.replace('{date}', date).replace('{list}', hoursText(hours, locale)) : t.noHours.replace('{date}', date);
-    out[locale] = [t[what], options.mobile ? t.mobile : '', when, locale === 'fr' ? (options.frenchNote ?? '') : ''].filter(Boolean).join(' ');
+    out[locale] = [t[what], options.mobile ? t.mobile : '', when, locale === 'fr' ? plainNote(options.frenchNote) : ''].filter(Boolean).join(' ');
   }
   return out as LocalizedText;
 }

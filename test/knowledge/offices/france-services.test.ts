@@ -111,6 +111,13 @@ describe('kb import --format france-services into a store', () => {
     expect(loadCatalog([storeDir]).problems).toEqual([]);
   });
 
+  it("keeps a publisher's note readable: its ASCII arrow ('-->', in the Paris mobile town hall's note) becomes '→'", () => {
+    const noted = mapped.resources.filter((r) => r.summary.fr.includes('mairiemobile'));
+    expect(noted.length).toBeGreaterThan(0);
+    for (const r of noted) expect(r.summary.fr).toMatch(/mairiemobile → /);
+    expect(mapped.resources.some((r) => r.summary.fr.includes('-->'))).toBe(false);
+  });
+
   it('dry run writes nothing', () => {
     const storeDir = join(tempStore(), 'store');
     importFile({ format: 'france-services', content, storeDir, dataDate: DATA_DATE, dryRun: true });
