@@ -30,6 +30,8 @@ export interface Draft {
   answered: Field[];
   /** Set once a plan was shown, so the next visit can offer it again. */
   planAt?: string;
+  /** The plan's details were shown (until the plan changes): "more" is not offered again. */
+  detailsShown?: boolean;
   /** A phone advisor is guiding a call (texts in French); `caller` is the caller's language, for their SMS. */
   advisor?: { caller?: Locale };
 }
@@ -65,6 +67,7 @@ export function forget(draft: Draft, field: Field): void {
       delete (p as Record<string, unknown>)[field];
   }
   delete draft.planAt;
+  delete draft.detailsShown;
 }
 
 export function answer(draft: Draft, field: Field): void {

@@ -21,6 +21,7 @@ export async function showPlan(turn: Turn): Promise<void> {
   if (draft.advisor) await context.sendActivities([...handOver(turn, plan.profile, plan.result), SUMMARY_EVENT]);
   else await context.sendActivities(planMessages(plan.result, plan.profile.needs, turn.texts));
   draft.planAt = today.toISOString().slice(0, 10);
+  delete draft.detailsShown;
 }
 
 /**
@@ -42,5 +43,7 @@ export async function offerSummary({ draft, context, texts }: Turn): Promise<voi
 /** The rest of the plan. */
 export async function showDetails(turn: Turn): Promise<void> {
   const plan = planOf(turn);
-  if (plan) await turn.context.sendActivities(planDetails(plan.result, plan.profile.needs, turn.texts));
+  if (!plan) return;
+  await turn.context.sendActivities(planDetails(plan.result, plan.profile.needs, turn.texts));
+  turn.draft.detailsShown = true;
 }

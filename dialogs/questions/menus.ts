@@ -23,9 +23,10 @@ export const returning: Question = {
 };
 
 export const planMenu: Question = {
-  options: ({ texts }) =>
+  options: ({ draft, texts }) =>
     asking(texts, texts.t('q.planMenu'), [
-      ...PLAN_MENU_CHOICES.map((m) => choice(texts, m, m === 'help' ? 'choice.menu.help' : `choice.plan.${m}`)),
+      // Once the details are on the screen, "more" would only repeat them.
+      ...PLAN_MENU_CHOICES.filter((m) => m !== 'more' || !draft.detailsShown).map((m) => choice(texts, m, m === 'help' ? 'choice.menu.help' : `choice.plan.${m}`)),
       // "No" to "anything else?" is understood, not a button.
       { ...choice(texts, 'nothing', 'choice.no', 'synonyms.no'), hidden: true },
     ]),

@@ -32,5 +32,6 @@ export async function submitQuickCheck(turn: Turn, card: Record<string, unknown>
   const missing = missingLines(plan.result, texts);
   if (missing.length) await context.sendActivity([texts.t('check.missing'), ...missing].join('\n'));
   draft.planAt = today.toISOString().slice(0, 10);
+  delete draft.detailsShown;
   return { mode: 'planMenu' };
 }

@@ -73,7 +73,8 @@ describe('conversation to a plan (TestAdapter)', () => {
     expect(`${all}\n${details}`).toContain("Signez le contrat d'intégration");
     expect(details).toContain('600 heures');
     expect(details).toContain(t('plan.emergency'));
-    expect(buttonsOf(more)).toEqual([t('choice.plan.more'), t('choice.menu.help'), t('choice.plan.menu')]);
+    // The details are on the screen: "more" is not offered again.
+    expect(buttonsOf(more)).toEqual([t('choice.menu.help'), t('choice.plan.menu')]);
     // The whole menu is one tap away.
     expect(buttonsOf(await c.say(t('choice.plan.menu')))).toContain(t('choice.menu.erase'));
     expect(c.errors).toEqual([]);
