@@ -33,7 +33,11 @@ export interface Draft {
   /** The plan's details were shown (until the plan changes): "more" is not offered again. */
   detailsShown?: boolean;
   /** A phone advisor is guiding a call (texts in French); `caller` is the caller's language, for their SMS. */
-  advisor?: { caller?: Locale };
+  advisor?: {
+    caller?: Locale;
+    /** Questions in the order first asked on this call: their step numbers. */
+    steps?: string[];
+  };
 }
 
 export const emptyDraft = (locale?: Locale): Draft => ({ ...(locale ? { locale } : {}), profile: { needs: [] }, answered: [] });

@@ -9,7 +9,7 @@ import {
 } from 'botbuilder-dialogs';
 import { LOCALES, type Locale } from '../knowledge/contracts/vocabulary';
 import type { Engine } from '../knowledge/orient';
-import { callCommand } from './advisor/call';
+import { callCommand, callStep } from './advisor/call';
 import { advisorQuestion } from './advisor/script';
 import { AskDialog, type AskResult } from './ask-dialog';
 import { recognizeCommand, runCommand } from './commands';
@@ -111,11 +111,14 @@ export class MainDialog extends ComponentDialog {
     return this.ask(step, id, draft, texts, options.candidates);
   }
 
-  private ask(step: WaterfallStepContext, id: QuestionId, draft: Draft, texts: Texts, candidates?: PlaceCandidate[]) {
+  private async ask(step: WaterfallStepContext, id: QuestionId, draft: Draft, texts: Texts, candidates?: PlaceCandidate[]) {
     Object.assign(step.values, { id, candidates } satisfies StepValues);
     const guessedLocale = this.guess(step.context);
     const options = QUESTIONS[id].options({ draft, texts, ...(guessedLocale ? { guessedLocale } : {}), ...(candidates ? { candidates } : {}) });
-    return step.beginDialog(AskDialog.ID, draft.advisor ? advisorQuestion(options, id, draft.answered.length + 1) : options);
+    if (!draft.advisor) return step.beginDialog(AskDialog.ID, options);
+    const number = callStep(draft, id);
+    await this.deps.drafts.set(step.context, draft);
+    return step.beginDialog(AskDialog.ID, advisorQuestion(options, id, number));
   }
 
   /** The answer goes to its question, which says where the conversation goes next. */

@@ -20,6 +20,16 @@ export async function startCall({ draft, context }: Turn): Promise<void> {
   await context.sendActivity(ADVISOR_TEXTS.start);
 }
 
+/**
+ * The step number read out: each question keeps its number through the call (asked again after "0", it shows
+ * the same one), and one answer that settles two fields ("Je ne lis pas") leaves no gap.
+ */
+export function callStep(draft: Draft, question: string): number {
+  const steps = (draft.advisor!.steps ??= []);
+  if (!steps.includes(question)) steps.push(question);
+  return steps.indexOf(question) + 1;
+}
+
 /** On a call, 0 is "back" (numbers pick options everywhere else). */
 export const callCommand = (draft: Draft, text: string): Command | undefined => (draft.advisor && text.trim() === '0' ? 'back' : undefined);
 

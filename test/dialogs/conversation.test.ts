@@ -541,6 +541,17 @@ describe('the phone advisor\'s script', () => {
     expect(c.errors).toEqual([]);
   });
 
+  it('numbers the steps without a gap when one answer settles two fields, and keeps a step\'s number when it comes back', async () => {
+    const c = new Conversation(undefined, 'advisor-steps', 'call-steps');
+    await c.join();
+    await c.say('mode conseiller');
+    const steps: string[] = [];
+    for (const key of ['1', '1', '1', '2', '1']) steps.push(/\*\*Étape (\d+)\*\*/.exec(textOf(await c.say(key)))![1]!);
+    // French, refugee, this year, CIR no, "Je ne lis pas" (level and reading at once): steps 2 to 6 in a row.
+    expect(steps).toEqual(['2', '3', '4', '5', '6']);
+    expect(/\*\*Étape (\d+)\*\*/.exec(textOf(await c.say('0')))![1]).toBe('5');
+  });
+
   it.each(['ar', 'ps', 'ru'] as const)('writes the caller\'s SMS in %s, short, with one link, and counts it exactly', async (caller) => {
     const c = new Conversation(undefined, `advisor-${caller}`, `call-${caller}`);
     await c.join();
