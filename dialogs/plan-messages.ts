@@ -154,5 +154,6 @@ export function planDetails(result: OrientationResult, needs: readonly Theme[], 
 }
 
 export function helpMessage({ t, engine, locale }: Texts): Partial<Activity> {
-  return MessageFactory.text(directed([t('help.intro'), ...HELP_NUMBERS.map((h) => `- ${h.phone}: ${engine(h.code)}`)].join('\n'), locale));
+  // "112 : Urgence" in French typography, "112: Emergency" elsewhere.
+  return MessageFactory.text(directed([t('help.intro'), ...HELP_NUMBERS.map((h) => `- ${t('help.line', { phone: h.phone, label: engine(h.code) })}`)].join('\n'), locale));
 }

@@ -195,7 +195,7 @@ describe('interruptions at any step', () => {
     const c = new Conversation();
     await toNeeds(c);
     const help = textOf(await c.say('aide'));
-    for (const n of ['112', '15', '17', '115', '119', '3919', '3114']) expect(help).toContain(`- ${n}:`);
+    for (const n of ['112', '15', '17', '115', '119', '3919', '3114']) expect(help).toContain(`- ${n} : `);
     expect(help).toContain(t('q.needs'));
   });
 
