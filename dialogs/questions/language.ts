@@ -5,6 +5,9 @@ import { setCallerLanguage } from '../advisor/call';
 import type { AskChoice } from '../ask-dialog';
 import { answer } from '../draft';
 import { textsFor } from '../i18n';
+import type { Theme } from '../../knowledge/contracts/vocabulary';
+import { matchAll, matchChoice } from '../understanding/recognize';
+import { needChoices } from './needs';
 import { asking, type Question } from './question';
 
 /** Event to the page: the person chose a language. */
@@ -42,7 +45,18 @@ export const language: Question = {
     const { draft, context } = turn;
     draft.locale = turn.value as Locale;
     answer(draft, 'language');
-    await context.sendActivity(textsFor(draft.locale).t('language.set'));
+    const texts = textsFor(draft.locale);
+    await context.sendActivity(texts.t('language.set'));
+    // A first message that already says what the person needs ("j'ai besoin d'un travail et d'un logement") is kept,
+    // and said back: the needs question then only asks for more.
+    // Not a language's own name ("Français" is also a word for the need to learn French).
+    const text = context.activity.text ?? '';
+    const choices = needChoices(texts);
+    const said = matchChoice(text, languageChoices(undefined), { fuzzy: false }) === undefined ? (matchAll(text, choices) as Theme[]) : [];
+    if (said.length) {
+      draft.profile.needs = said;
+      await context.sendActivity(texts.t('noted', { answer: said.map((n) => choices.find((c) => c.value === n)!.title).join(', ') }));
+    }
     // The page follows (direction, its own texts); other channels ignore events.
     await context.sendActivity({ type: ActivityTypes.Event, name: LANGUAGE_EVENT, value: draft.locale });
   },

@@ -119,7 +119,18 @@ describe('understanding typed answers', () => {
   it('takes a sentence written in French, or a "yes", as the answer to "which language?"', async () => {
     const sentence = new Conversation(undefined, 'lang-1', 'lang-1');
     await sentence.join();
-    expect(textOf(await sentence.say("j'ai besoin d'un travail et d'un logement"))).toContain(t('q.status'));
+    // What the sentence says is kept and said back: the needs question later only asks for more.
+    const first = textOf(await sentence.say("j'ai besoin d'un travail et d'un logement"));
+    expect(first).toContain(t('q.status'));
+    expect(first).toContain(t('noted', { answer: `${t('choice.need.employment')}, ${t('choice.need.housing')}` }));
+    for (const a of [t('choice.status.bpi'), t('choice.since.thisYear'), t('choice.yes'), t('choice.level.A2')]) await sentence.say(a);
+    const needs = await sentence.say('Limoges');
+    expect(textOf(needs)).toContain(t('q.moreNeeds'));
+    expect(buttonsOf(needs)).not.toContain(t('choice.need.employment'));
+    // A language's own name is no need ("Français" is also a word for learning French).
+    const named = new Conversation(undefined, 'lang-4', 'lang-4');
+    await named.join();
+    expect(textOf(await named.say('Français'))).not.toContain(t('noted', { answer: t('choice.need.language') }));
     const uk = new Conversation(undefined, 'lang-2', 'lang-2', 'fr-FR');
     await uk.join();
     expect(textOf(await uk.say('Привіт, я з України, живу в Ліоні'))).toContain(textsFor('uk').t('q.status'));
