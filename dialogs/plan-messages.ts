@@ -34,6 +34,9 @@ function iconOfProgram(program: Program | undefined): string {
   return theme ? ICONS[theme] : ICONS.rights;
 }
 
+/** Left-to-right text kept whole inside a right-to-left line ("5 rue …, 87100 Limoges" keeps its number first). */
+const ltr = (text: string, locale: Locale) => (RTL_LOCALES.includes(locale) ? `\u2066${text}\u2069` : text);
+
 /**
  * Right-to-left text: phone numbers isolated left-to-right (else "01 42 500 900" shows as "900 500 42 01"),
  * and each line opened with a right-to-left mark (after its list marker, which Markdown must still see),
@@ -44,7 +47,7 @@ export function directed(text: string, locale: Locale): string {
   return text
     // The targets of Markdown links stay as they are: an isolate inside an address would break it.
     .split(/(\]\(https:\/\/[^)\s]+\))/)
-    .map((part, i) => (i % 2 ? part : part.replace(/\+?\d[\d .]{1,16}\d/g, (phone) => `\u2066${phone}\u2069`)))
+    .map((part, i) => (i % 2 ? part : part.replace(/\+?\d[\d .]{1,16}\d/g, (phone) => ltr(phone, locale))))
     .join('')
     .split('\n')
     .map((line) => (line.trim() ? line.replace(/^(\s*(?:\d+\.|-)\s+)?/, (marker) => `${marker}\u200f`) : line))
@@ -73,9 +76,6 @@ function rightsText(result: OrientationResult, needs: readonly Theme[], texts: T
 function where(r: Recommendation, { t }: Texts): string {
   return [t(`card.scope.${r.scope}`), r.distanceKm !== undefined ? t('card.distance', { km: Math.round(r.distanceKm) }) : ''].filter(Boolean).join(' · ');
 }
-
-/** Left-to-right text kept whole inside a right-to-left line ("5 rue …, 87100 Limoges" keeps its number first). */
-const ltr = (text: string, locale: Locale) => (RTL_LOCALES.includes(locale) ? `\u2066${text}\u2069` : text);
 
 /** "Open today: 09:00-12:00, 13:30-17:00" or "Closed today", where the place publishes its hours. */
 function todayLine(r: Recommendation, { t, locale }: Texts): string[] {

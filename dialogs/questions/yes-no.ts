@@ -16,19 +16,25 @@ function yesNo(field: YesNoField, keep: (profile: ProfileInput, yes: boolean | u
   };
 }
 
+/** The yes/no answers that are plain profile flags (a "don't know" leaves them unset): the questions and the quick-check card read and write them here. */
+export const PROFILE_FLAGS = {
+  unaccompanied: { get: (p: ProfileInput) => p.unaccompanied, set: (_p: ProfileInput, yes: boolean): ProfileInput => ({ unaccompanied: yes }) },
+  'children.schoolAge': { get: (p: ProfileInput) => p.children?.schoolAge, set: (p: ProfileInput, yes: boolean): ProfileInput => ({ children: { ...p.children, schoolAge: yes } }) },
+  foreignLicence: { get: (p: ProfileInput) => p.foreignLicence, set: (_p: ProfileInput, yes: boolean): ProfileInput => ({ foreignLicence: yes }) },
+  disability: { get: (p: ProfileInput) => p.disability, set: (_p: ProfileInput, yes: boolean): ProfileInput => ({ disability: yes }) },
+} as const;
+export type ProfileFlag = keyof typeof PROFILE_FLAGS;
+
+const flag = (field: ProfileFlag) =>
+  yesNo(field, (p, yes) => {
+    if (yes !== undefined) Object.assign(p, PROFILE_FLAGS[field].set(p, yes));
+  });
+
 export const YES_NO_QUESTIONS: Record<YesNoField, Question> = {
   cir: yesNo('cir', (p, yes) => (p.cir = yes === true ? 'signed' : yes === false ? 'not_signed' : 'unknown')),
   readsWrites: yesNo('readsWrites', (p, yes) => (p.readsWrites = yes ?? 'unknown')),
-  foreignLicence: yesNo('foreignLicence', (p, yes) => {
-    if (yes !== undefined) p.foreignLicence = yes;
-  }),
-  disability: yesNo('disability', (p, yes) => {
-    if (yes !== undefined) p.disability = yes;
-  }),
-  unaccompanied: yesNo('unaccompanied', (p, yes) => {
-    if (yes !== undefined) p.unaccompanied = yes;
-  }),
-  'children.schoolAge': yesNo('children.schoolAge', (p, yes) => {
-    if (yes !== undefined) p.children = { ...p.children, schoolAge: yes };
-  }),
+  foreignLicence: flag('foreignLicence'),
+  disability: flag('disability'),
+  unaccompanied: flag('unaccompanied'),
+  'children.schoolAge': flag('children.schoolAge'),
 };

@@ -8,6 +8,7 @@ import type { Texts } from '../i18n';
 import { LEVEL_CHOICES } from '../questions/french-level';
 import { NEED_CHOICES } from '../questions/needs';
 import { STATUS_CHOICES } from '../questions/status';
+import { PROFILE_FLAGS, type ProfileFlag } from '../questions/yes-no';
 import { locationQueryOf } from '../understanding/place-text';
 
 /**
@@ -24,13 +25,8 @@ type CardInput = Record<string, unknown>;
 
 const choice = (title: string, value: string) => ({ title, value });
 
-/** The yes/no answers of the conversation's follow-ups, on the card too (a blank one is left undecided). */
-const YES_NO_FIELDS: { field: Field; get: (p: ProfileInput) => boolean | undefined; set: (yes: boolean) => Partial<ProfileInput> }[] = [
-  { field: 'unaccompanied', get: (p) => p.unaccompanied, set: (yes) => ({ unaccompanied: yes }) },
-  { field: 'children.schoolAge', get: (p) => p.children?.schoolAge, set: (yes) => ({ children: { schoolAge: yes } }) },
-  { field: 'foreignLicence', get: (p) => p.foreignLicence, set: (yes) => ({ foreignLicence: yes }) },
-  { field: 'disability', get: (p) => p.disability, set: (yes) => ({ disability: yes }) },
-];
+/** The yes/no follow-ups of the conversation, on the card too, in this order (a blank one is left undecided). */
+const CARD_FLAGS: readonly ProfileFlag[] = ['unaccompanied', 'children.schoolAge', 'foreignLicence', 'disability'];
 
 export function quickCheckCard({ t }: Texts, draft: Draft): Attachment {
   const p = draft.profile;
@@ -49,8 +45,8 @@ export function quickCheckCard({ t }: Texts, draft: Draft): Attachment {
     // No min/max: Web Chat's renderer then refuses an empty age (NaN is below 0) and the card cannot be sent half
     // filled; an age out of range is named by readQuickCheck instead.
     { type: 'Input.Number', id: 'age', label: t('choice.field.age'), value: p.age },
-    ...YES_NO_FIELDS.map(({ field, get }) => {
-      const held = get(p);
+    ...CARD_FLAGS.map((field) => {
+      const held = PROFILE_FLAGS[field].get(p);
       return { type: 'Input.ChoiceSet', id: field, label: t(`choice.field.${field}`), style: 'compact', value: held === undefined ? '' : held ? 'yes' : 'no', choices: ['yes', 'no'].map((v) => choice(t(`choice.${v}`), v)) };
     }),
   ];
@@ -109,7 +105,7 @@ export function readQuickCheck(value: CardInput, today: Date): QuickCheck {
     const n = Number(v);
     return Number.isInteger(n) && n >= 0 && n <= 120 ? { age: n } : undefined;
   });
-  for (const { field: name, set } of YES_NO_FIELDS) field(name, text(value[name]), (v) => (v === 'yes' || v === 'no' ? set(v === 'yes') : undefined));
+  for (const name of CARD_FLAGS) field(name, text(value[name]), (v) => (v === 'yes' || v === 'no' ? PROFILE_FLAGS[name].set(profile, v === 'yes') : undefined));
   return { profile, answered, invalid };
 }
 

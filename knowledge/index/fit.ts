@@ -16,6 +16,11 @@ export function programsAllow(resource: Resource, statusOf: (p: Program) => Elig
   });
 }
 
+/** Under 18 and in France without a parent or guardian, as the person said; a stated age of 18 or more wins (as in the rules). */
+export function isMinorAlone(profile: Profile): boolean {
+  return profile.unaccompanied === true && !(profile.age !== undefined && profile.age >= 18);
+}
+
 export function audienceAllows(resource: Resource, profile: Profile): boolean {
   const a = resource.audience;
   const status = profile.status && profile.status !== 'unknown' ? profile.status : undefined;
@@ -36,8 +41,8 @@ export function audienceAllows(resource: Resource, profile: Profile): boolean {
   if (a.disability && profile.disability !== true) return false;
   if (a.employed && profile.employed !== true) return false;
   if (a.unaccompanied === true && profile.unaccompanied !== true) return false;
-  // A minor alone is sheltered by the ASE, not by adults' schemes; a stated age of 18 or more wins (the rules do too).
-  if (a.unaccompanied === false && profile.unaccompanied === true && !(age !== undefined && age >= 18)) return false;
+  // A minor alone is sheltered by the ASE, not by adults' schemes.
+  if (a.unaccompanied === false && isMinorAlone(profile)) return false;
   if (a.ageStated && profile.age === undefined) return false;
   if (a.parents && profile.children && profile.children.schoolAge === false && profile.children.under3 === false) {
     return false;

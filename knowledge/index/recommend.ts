@@ -5,7 +5,7 @@ import type { EligibilityStatus, Program, Scope, Theme } from '../contracts/voca
 import { departmentName, distanceKm, regionOfDepartment } from '../geo';
 import type { RecommendInput } from '../orient';
 import { CELL_DEGREES, cellOf, type CatalogIndex, type LonLat } from './build';
-import { audienceAllows, placeAllows, programsAllow } from './fit';
+import { audienceAllows, isMinorAlone, placeAllows, programsAllow } from './fit';
 import { toRecommendation } from './localize';
 import { acrossBorderProximity, compareRanked, proximityOf, WEIGHT_TOTAL, WEIGHTS, NEAR_KM, scoreParts, total, type ScoreParts } from './score';
 
@@ -207,18 +207,19 @@ export function recommend(index: CatalogIndex, { profile, decisions, geo, locale
   const out: Recommendation[] = [];
   // A minor alone is a child in danger whatever they asked about: their protection (the ASE, the 119) comes first,
   // and it is their roof too (no adult's housing scheme is theirs).
-  const minorAlone = profile.unaccompanied === true && !(profile.age !== undefined && profile.age >= 18);
+  const minorAlone = isMinorAlone(profile);
   if (minorAlone) {
-    index.resources.forEach((r, position) => {
+    // The national schemes (offices are never in the partitions), each once whatever its themes.
+    const national = new Set([...(index.partitions.get('national')?.values() ?? [])].flatMap((lists) => [...lists.primary, ...lists.secondary]));
+    for (const position of [...national].sort((a, b) => a - b)) {
+      const r = index.resources[position]!;
       // With a place, the département's own page below replaces the national locator.
       const located = department !== undefined && r.kind === 'locator';
-      if (!r.office && !located && r.programs.includes('child_protection') && r.geography.scope === 'national' && programsAllow(r, statusOf) && audienceAllows(r, profile)) {
-        chosen.add(position);
-        const need = profile.needs[0] ?? 'emergency';
-        const c: Candidate = { position, inDepartment: false };
-        out.push(toRecommendation(r, { need, locale, why: why(r, need, c), score: total(scoreParts({ resource: r, need, profile, locale, statusOf, inDepartment: false })) }));
-      }
-    });
+      if (located || !r.programs.includes('child_protection') || !programsAllow(r, statusOf) || !audienceAllows(r, profile)) continue;
+      chosen.add(position);
+      const need = profile.needs[0] ?? 'emergency';
+      out.push(toRecommendation(r, { need, locale, why: why(r, need, { inDepartment: false }), score: total(scoreParts({ resource: r, need, profile, locale, statusOf, inDepartment: false })) }));
+    }
   }
   for (const need of needs) {
     if (minorAlone && need === 'housing') continue;
